@@ -1,0 +1,69 @@
+package org.tuopin.common.catalog;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.tuopin.common.error.Errors;
+
+/**
+ * Resolves tables to their Delta locations under one warehouse root and registers them in the
+ * session's SQL catalogue, so that {@code silver.households} means the same table in a job, in a
+ * test and in an analyst's query.
+ */
+public final class Catalog {
+  private final String warehouse;
+
+  public Catalog(String warehouse) {
+    this.warehouse = warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse;
+  }
+
+  public String warehouse() {
+    return warehouse;
+  }
+
+  /** The Delta location of a table. */
+  public String path(Table t) {
+    return warehouse + "/" + t.layer().dbName() + "/" + t.tableName();
+  }
+
+  /** True when the table has a Delta log at its location. */
+  public boolean exists(SparkSession spark, Table t) {
+    try {
+      Path log = new Path(path(t) + "/_delta_log");
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(log);
+    } catch (java.io.IOException e) {
+      throw Errors.failure("checking table " + t.qualifiedName(), e);
+    }
+  }
+
+  /** Reads the current version of a table, with a clear error when it was never written. */
+  public Dataset<Row> read(SparkSession spark, Table t) {
+    if (!exists(spark, t)) {
+      throw Errors.missingInput("table " + t.qualifiedName() + " (" + path(t) + ")", "run the stage that writes it first");
+    }
+    return spark.read().format("delta").load(path(t));
+  }
+
+  /** Registers every table that exists under its layer schema, so SQL can name it. */
+  public void registerAll(SparkSession spark) {
+    for (Table.Layer layer : Table.Layer.values()) {
+      spark.sql("CREATE SCHEMA IF NOT EXISTS " + layer.dbName() + " LOCATION '" + warehouse + "/" + layer.dbName() + "'");
+    }
+    for (Table t : Table.values()) {
+      register(spark, t);
+    }
+  }
+
+  /** Registers one table if its Delta log exists; returns whether it did. */
+  public boolean register(SparkSession spark, Table t) {
+    if (!exists(spark, t)) {
+      return false;
+    }
+    spark.sql("CREATE SCHEMA IF NOT EXISTS " + t.layer().dbName() + " LOCATION '" + warehouse + "/" + t.layer().dbName() + "'");
+    spark.sql("CREATE TABLE IF NOT EXISTS " + t.qualifiedName() + " USING delta LOCATION '" + path(t) + "'");
+    return true;
+  }
+}

@@ -1,0 +1,84 @@
+package org.tuopin.common.catalog;
+
+import java.util.Locale;
+
+/**
+ * Every table of the pipeline, once. The names are part of the contract (DESIGN.md, table
+ * catalogue): a table lives at {@code <warehouse>/<layer>/<name>} and is registered as
+ * {@code <layer>.<name>}. Nothing else in the code spells a table name.
+ */
+public enum Table {
+  REF_DIVISIONS(Layer.REF, "divisions"),
+  REF_PROVINCES(Layer.REF, "provinces"),
+  REF_POOR_COUNTIES(Layer.REF, "poor_counties"),
+  REF_PAIRINGS(Layer.REF, "pairings"),
+  REF_POVERTY_LINES(Layer.REF, "poverty_lines"),
+  REF_THRESHOLDS(Layer.REF, "thresholds"),
+  REF_NATIONAL_SERIES(Layer.REF, "national_series"),
+
+  BRONZE_HOUSEHOLDS(Layer.BRONZE, "households"),
+  BRONZE_MEMBERS(Layer.BRONZE, "members"),
+  BRONZE_POPULATION(Layer.BRONZE, "population"),
+
+  SILVER_HOUSEHOLDS(Layer.SILVER, "households"),
+  SILVER_MEMBERS(Layer.SILVER, "members"),
+  SILVER_POPULATION(Layer.SILVER, "population"),
+
+  QUARANTINE_HOUSEHOLDS(Layer.QUARANTINE, "households"),
+  QUARANTINE_MEMBERS(Layer.QUARANTINE, "members"),
+  QUARANTINE_POPULATION(Layer.QUARANTINE, "population"),
+
+  CURATED_INCIDENCE(Layer.CURATED, "incidence"),
+  CURATED_EXITS(Layer.CURATED, "exits"),
+  CURATED_COUNTY_STATUS(Layer.CURATED, "county_status"),
+  CURATED_VILLAGE_STATUS(Layer.CURATED, "village_status"),
+  CURATED_EXIT_QUALITY(Layer.CURATED, "exit_quality"),
+  CURATED_POVERTY_MEASURES(Layer.CURATED, "poverty_measures"),
+  CURATED_COOPERATION_ASSESSMENT(Layer.CURATED, "cooperation_assessment"),
+  CURATED_YEAR_END_SUMMARY(Layer.CURATED, "year_end_summary"),
+
+  OPS_RUNS(Layer.OPS, "runs"),
+  OPS_INGESTED_FILES(Layer.OPS, "ingested_files"),
+  OPS_QUALITY_METRICS(Layer.OPS, "quality_metrics"),
+  OPS_RELEASES(Layer.OPS, "releases");
+
+  /** The layers, each a folder under the warehouse and a schema in the SQL catalogue. */
+  public enum Layer {
+    REF,
+    BRONZE,
+    SILVER,
+    QUARANTINE,
+    CURATED,
+    OPS;
+
+    public String dbName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final Layer layer;
+  private final String tableName;
+
+  Table(Layer layer, String tableName) {
+    this.layer = layer;
+    this.tableName = tableName;
+  }
+
+  public Layer layer() {
+    return layer;
+  }
+
+  public String tableName() {
+    return tableName;
+  }
+
+  /** The SQL name, e.g. {@code silver.households}. */
+  public String qualifiedName() {
+    return layer.dbName() + "." + tableName;
+  }
+
+  @Override
+  public String toString() {
+    return qualifiedName();
+  }
+}

@@ -1,0 +1,61 @@
+package org.tuopin.common.error;
+
+import java.util.Locale;
+
+/** The one place where user-facing errors are made, so their wording stays consistent and tested. */
+public final class Errors {
+  private Errors() {}
+
+  /** A configuration value is missing or invalid. */
+  public static TuopinException config(String key, String problem, String fix) {
+    return new TuopinException(
+        ExitStatus.CONFIG_ERROR,
+        String.format(Locale.ROOT, "configuration key '%s' %s; %s", key, problem, fix),
+        null);
+  }
+
+  /** The configuration file cannot be read or parsed. */
+  public static TuopinException configFile(String file, String problem) {
+    return new TuopinException(
+        ExitStatus.CONFIG_ERROR,
+        String.format(Locale.ROOT, "configuration file %s: %s", file, problem),
+        null);
+  }
+
+  /** A command-line argument is wrong. */
+  public static TuopinException usage(String option, String problem, String fix) {
+    return new TuopinException(
+        ExitStatus.CONFIG_ERROR,
+        String.format(Locale.ROOT, "option %s %s; %s", option, problem, fix),
+        null);
+  }
+
+  /** Input was refused (a batch, a file) while the rest of the run went on. */
+  public static TuopinException inputRejected(String what, String reason) {
+    return new TuopinException(
+        ExitStatus.INPUT_REJECTED, String.format(Locale.ROOT, "%s refused: %s", what, reason), null);
+  }
+
+  /** A required input (table, directory, file) is absent. */
+  public static TuopinException missingInput(String what, String fix) {
+    return new TuopinException(
+        ExitStatus.FAILURE, String.format(Locale.ROOT, "%s does not exist; %s", what, fix), null);
+  }
+
+  /** A step failed for a reason outside the input's control. */
+  public static TuopinException failure(String what, Throwable cause) {
+    String reason = cause == null ? "unknown cause" : oneLine(cause);
+    return new TuopinException(
+        ExitStatus.FAILURE, String.format(Locale.ROOT, "%s failed: %s", what, reason), cause);
+  }
+
+  /** The first line of a throwable's message, with its type when the message is empty. */
+  public static String oneLine(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

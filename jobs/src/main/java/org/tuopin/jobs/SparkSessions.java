@@ -1,0 +1,37 @@
+package org.tuopin.jobs;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.tuopin.common.config.TuopinConfig;
+
+/** Builds the one SparkSession of a run from the typed configuration (jobs only; common never does). */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession create(TuopinConfig config) {
+    TuopinConfig.SparkSettings s = config.spark();
+    SparkSession.Builder b =
+        SparkSession.builder()
+            .appName(s.appName())
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.sql.shuffle.partitions", String.valueOf(s.shufflePartitions()))
+            .config("spark.ui.enabled", String.valueOf(s.uiEnabled()))
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            // Keeps the catalogue's bookkeeping inside the warehouse, not in the working directory.
+            .config("spark.sql.warehouse.dir", config.paths().warehouse() + "/_catalog");
+    if (!s.master().isBlank()) {
+      b = b.master(s.master());
+      if (s.master().startsWith("local")) {
+        b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      }
+    }
+    for (Map.Entry<String, String> e : s.extra().entrySet()) {
+      b = b.config(e.getKey(), e.getValue());
+    }
+    SparkSession spark = b.getOrCreate();
+    spark.sparkContext().setLogLevel(s.logLevel());
+    return spark;
+  }
+}
