@@ -34,9 +34,14 @@ public final class Tuopin implements Runnable {
 
   /** Runs the CLI and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, for main and for tests that capture its output. */
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Tuopin());
     cli.setParameterExceptionHandler(Tuopin::usageError);
-    return cli.execute(args);
+    return cli;
   }
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
