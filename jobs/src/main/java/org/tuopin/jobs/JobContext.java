@@ -12,7 +12,20 @@ import org.tuopin.common.config.TuopinConfig;
 public record JobContext(SparkSession spark, TuopinConfig config, Catalog catalog, String runId) {
 
   public static JobContext create(SparkSession spark, TuopinConfig config) {
-    return new JobContext(spark, config, new Catalog(config.paths().warehouse()), newRunId());
+    return new JobContext(spark, config, new Catalog(qualified(spark, config.paths().warehouse())), newRunId());
+  }
+
+  /**
+   * A path made absolute with its scheme ("./warehouse" becomes "file:/home/me/warehouse"), so that
+   * table locations registered in the catalogue do not depend on the working directory.
+   */
+  public static String qualified(SparkSession spark, String path) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+    } catch (java.io.IOException e) {
+      throw org.tuopin.common.error.Errors.failure("resolving path " + path, e);
+    }
   }
 
   /** A sortable, unique run id: UTC timestamp plus a short random suffix. */

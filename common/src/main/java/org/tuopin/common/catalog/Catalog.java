@@ -5,6 +5,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import scala.Option;
 import org.tuopin.common.error.Errors;
 
 /**
@@ -57,13 +60,35 @@ public final class Catalog {
     }
   }
 
-  /** Registers one table if its Delta log exists; returns whether it did. */
+  /**
+   * Registers one table if its Delta log exists; returns whether it did. A name already registered
+   * at another location (another warehouse in the same session) is re-pointed; the files are never
+   * touched, since these are external tables.
+   */
   public boolean register(SparkSession spark, Table t) {
     if (!exists(spark, t)) {
       return false;
     }
     spark.sql("CREATE SCHEMA IF NOT EXISTS " + t.layer().dbName() + " LOCATION '" + warehouse + "/" + t.layer().dbName() + "'");
-    spark.sql("CREATE TABLE IF NOT EXISTS " + t.qualifiedName() + " USING delta LOCATION '" + path(t) + "'");
+    TableIdentifier id = new TableIdentifier(t.tableName(), Option.apply(t.layer().dbName()));
+    SessionCatalog sc = spark.sessionState().catalog();
+    String wanted = qualify(spark, path(t));
+    if (sc.tableExists(id)) {
+      if (qualify(spark, new Path(sc.getTableMetadata(id).location()).toString()).equals(wanted)) {
+        return true;
+      }
+      spark.sql("DROP TABLE " + t.qualifiedName());
+    }
+    spark.sql("CREATE TABLE " + t.qualifiedName() + " USING delta LOCATION '" + wanted + "'");
     return true;
+  }
+
+  private static String qualify(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+    } catch (java.io.IOException e) {
+      throw Errors.failure("resolving path " + path, e);
+    }
   }
 }

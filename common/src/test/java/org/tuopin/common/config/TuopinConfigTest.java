@@ -49,6 +49,15 @@ class TuopinConfigTest {
   }
 
   @Test
+  void clusterExampleIsValid() {
+    TuopinConfig c = TuopinConfig.load(new File("../conf/cluster.conf.example"), Map.of());
+    assertEquals(TuopinConfig.Environment.PRODUCTION, c.environment());
+    assertEquals("", c.spark().master());
+    assertEquals("hdfs:///data/tuopin/warehouse", c.paths().warehouse());
+    assertEquals("16g", c.spark().extra().get("spark.executor.memory"));
+  }
+
+  @Test
   void unknownKeyIsRefused() {
     assertMessage(
         Map.of("paths.warehuose", "/x"),

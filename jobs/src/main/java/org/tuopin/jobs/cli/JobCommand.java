@@ -77,15 +77,23 @@ public abstract class JobCommand implements Callable<Integer> {
   /** Runs the command with a validated configuration. */
   protected abstract ExitStatus run(TuopinConfig config) throws Exception;
 
-  /** Runs a body with a fresh SparkSession, stopped afterwards whatever happens. */
+  /**
+   * Runs a body with a SparkSession, stopped afterwards whatever happens. When the JVM already has
+   * a session (a test, an embedding application) that one is used and left running.
+   */
   protected ExitStatus withSpark(TuopinConfig config, SparkBody body) throws Exception {
+    boolean borrowed = SparkSession.getDefaultSession().isDefined();
     long t0 = System.nanoTime();
-    SparkSession spark = SparkSessions.create(config);
-    LOG.info("Spark {} started ({} ms, master {})", spark.version(), (System.nanoTime() - t0) / 1_000_000, spark.sparkContext().master());
+    SparkSession spark = borrowed ? SparkSession.getDefaultSession().get() : SparkSessions.create(config);
+    if (!borrowed) {
+      LOG.info("Spark {} started ({} ms, master {})", spark.version(), (System.nanoTime() - t0) / 1_000_000, spark.sparkContext().master());
+    }
     try {
       return body.run(JobContext.create(spark, config));
     } finally {
-      spark.stop();
+      if (!borrowed) {
+        spark.stop();
+      }
     }
   }
 
