@@ -74,13 +74,22 @@ public final class Catalog {
     SessionCatalog sc = spark.sessionState().catalog();
     String wanted = qualify(spark, path(t));
     if (sc.tableExists(id)) {
-      if (qualify(spark, new Path(sc.getTableMetadata(id).location()).toString()).equals(wanted)) {
+      if (registeredLocation(spark, sc, id).equals(wanted)) {
         return true;
       }
       spark.sql("DROP TABLE " + t.qualifiedName());
     }
     spark.sql("CREATE TABLE " + t.qualifiedName() + " USING delta LOCATION '" + wanted + "'");
     return true;
+  }
+
+  private static String registeredLocation(SparkSession spark, SessionCatalog sc, TableIdentifier id) {
+    try {
+      return qualify(spark, new Path(sc.getTableMetadata(id).location()).toString());
+    } catch (Exception e) {
+      // Scala declares NoSuchDatabase/NoSuchTable as checked; a vanished entry is simply re-created.
+      return "";
+    }
   }
 
   private static String qualify(SparkSession spark, String path) {
