@@ -1,5 +1,7 @@
 package org.tuopin.jobs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.tuopin.common.config.TuopinConfig;
@@ -9,11 +11,22 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession create(TuopinConfig config) {
+    return create(config, List.of());
+  }
+
+  /**
+   * A session with further session extensions (class names) after Delta's, e.g. the read-only
+   * guard of the SQL server.
+   */
+  public static SparkSession create(TuopinConfig config, List<String> extensions) {
     TuopinConfig.SparkSettings s = config.spark();
+    List<String> ext = new ArrayList<>();
+    ext.add("io.delta.sql.DeltaSparkSessionExtension");
+    ext.addAll(extensions);
     SparkSession.Builder b =
         SparkSession.builder()
             .appName(s.appName())
-            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config("spark.sql.extensions", String.join(",", ext))
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.shuffle.partitions", String.valueOf(s.shufflePartitions()))
             .config("spark.ui.enabled", String.valueOf(s.uiEnabled()))

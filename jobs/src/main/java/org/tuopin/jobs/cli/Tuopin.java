@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ReferenceCommand.class,
       SqlCommand.class,
+      SqlServerCommand.class,
     },
     footer = {
       "",
