@@ -28,8 +28,8 @@ import org.tuopin.jobs.cli.Tuopin;
  * JDBC driver as an analyst's client would, checks that it refuses writes, and stops it.
  */
 @ExtendWith(SharedSpark.class)
-class SqlServerIT {
-  private static final Logger LOG = LoggerFactory.getLogger(SqlServerIT.class);
+class SqlServerTest {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlServerTest.class);
 
   @Test
   void answersJdbcQueriesAndRefusesWrites() throws Exception {
