@@ -3,14 +3,18 @@ package org.tuopin.jobs;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tuopin.common.catalog.Table;
 import org.tuopin.common.error.ExitStatus;
 import org.tuopin.common.ops.StageResult;
+import org.tuopin.common.ops.RunLog;
 import org.tuopin.common.reference.ReferenceData;
+import org.tuopin.common.reference.ReferenceFingerprint;
 
 /** Loads {@code conf/reference} into the {@code ref.*} Delta tables (each replaced whole). */
 public final class ReferenceJob {
@@ -23,9 +27,26 @@ public final class ReferenceJob {
     this.ctx = ctx;
   }
 
+  /** True when the ref tables are missing or were loaded from other reference files than the current ones. */
+  public boolean changed() {
+    String dir = ctx.config().paths().reference();
+    if (!ctx.catalog().exists(ctx.spark(), Table.REF_PROVINCES)) {
+      return true;
+    }
+    String now = ReferenceFingerprint.of(ctx.spark().sparkContext().hadoopConfiguration(), dir);
+    String loaded =
+        DeltaTable.forPath(ctx.spark(), ctx.catalog().path(Table.REF_PROVINCES))
+            .detail()
+            .selectExpr("properties['" + ReferenceFingerprint.PROPERTY + "']")
+            .as(Encoders.STRING())
+            .first();
+    return !now.equals(loaded);
+  }
+
   public StageResult execute() {
     Instant start = Instant.now();
     String dir = ctx.config().paths().reference();
+    String fingerprint = ReferenceFingerprint.of(ctx.spark().sparkContext().hadoopConfiguration(), dir);
     LOG.info("loading reference data from {}", dir);
     ReferenceData ref = new ReferenceData(ctx.spark(), dir);
     Map<String, Long> versions = new LinkedHashMap<>();
@@ -41,7 +62,12 @@ public final class ReferenceJob {
       rows += n;
       LOG.info("{}: {} rows (version {})", t.qualifiedName(), n, v);
     }
+    // Recorded last: a run killed before this point reloads everything next time.
+    ctx.spark().sql("ALTER TABLE delta.`" + ctx.catalog().path(Table.REF_PROVINCES) + "` SET TBLPROPERTIES ('"
+        + ReferenceFingerprint.PROPERTY + "' = '" + fingerprint + "')");
     ctx.catalog().registerAll(ctx.spark());
-    return new StageResult(STAGE, ExitStatus.OK, start, Instant.now(), rows, rows, 0, versions, "reference tables loaded from " + dir);
+    StageResult r = new StageResult(STAGE, ExitStatus.OK, start, Instant.now(), rows, rows, 0, versions, "reference tables loaded from " + dir);
+    RunLog.append(ctx.spark(), ctx.catalog(), ctx.runId(), null, r);
+    return r;
   }
 }
