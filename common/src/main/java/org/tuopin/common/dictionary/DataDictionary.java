@@ -1,0 +1,237 @@
+package org.tuopin.common.dictionary;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.tuopin.common.catalog.Table;
+
+/**
+ * The meaning of every column of every table, in English and Chinese, with unit and source: the
+ * one place they are written. {@code tuopin dictionary} renders it with the schemas declared in
+ * {@code org.tuopin.common.schema} as docs/data-dictionary.md and the table ref.data_dictionary;
+ * a test fails when a curated column has no entry here.
+ *
+ * <p>Most column names mean the same in every table (a general entry); a table-specific entry
+ * ({@code layer.table.column}) overrides it where the meaning differs.
+ */
+public final class DataDictionary {
+  private DataDictionary() {}
+
+  private static final Map<String, ColumnDoc> DOCS = new LinkedHashMap<>();
+  private static final Map<Table, String[]> TABLES = new LinkedHashMap<>();
+
+  private static final String PROVINCE_FILE = "delivered by the province";
+  private static final String DERIVED = "derived by Tuopin";
+  private static final String FRACTION = "fraction 0–1";
+
+  private static void doc(String column, String en, String zh, String unit, String source) {
+    DOCS.put(column, new ColumnDoc(en, zh, unit, source));
+  }
+
+  private static void table(Table t, String en, String zh) {
+    TABLES.put(t, new String[] {en, zh});
+  }
+
+  static {
+    // Keys, areas and years.
+    doc("household_id", "Household number (户编号): the 12-digit village code followed by a 4-digit sequence", "户编号", "code", PROVINCE_FILE);
+    doc("village_code", "12-digit statistical village code; its first 6 digits are the county", "村级统计用区划代码", "code", PROVINCE_FILE);
+    doc("county_code", "6-digit county code (GB/T 2260)", "县级区划代码", "code", DERIVED + " from the village code");
+    doc("prefecture_code", "6-digit prefecture (city) code", "地市级区划代码", "code", DERIVED + " from the village code");
+    doc("province_code", "6-digit province code (PP0000)", "省级区划代码", "code", DERIVED + " from the village code");
+    doc("reporting_year", "Reporting year: the state of the register at 31 December of this year", "报告年度", "year", PROVINCE_FILE);
+    doc("level", "Administrative level: NATION, REGION, PROVINCE, PREFECTURE, COUNTY or VILLAGE", "汇总层级", "code", DERIVED);
+    doc("area_code", "Area of the row: 000000 for the nation, east/central/west for regions, 6-digit division codes, 12-digit village codes", "地区代码", "code", DERIVED);
+    doc("parent_code", "The area one level up", "上级地区代码", "code", DERIVED);
+    doc("person_key", "Keyed pseudonym of the resident ID (HMAC-SHA-256, hex); the ID itself is never stored", "人员假名标识", "hex", DERIVED + " at ingest");
+    doc("head_person_key", "Pseudonym of the household head's resident ID", "户主假名标识", "hex", DERIVED + " at ingest");
+    // Household record.
+    doc("household_size", "Number of household members", "家庭人口数", "persons", PROVINCE_FILE);
+    doc("attribute", "Household attribute: GENERAL (一般贫困户), MINIMUM_ALLOWANCE (低保贫困户), EXTREME_POVERTY_SUPPORT (特困供养贫困户)", "贫困户属性", "code", PROVINCE_FILE);
+    doc("main_cause", "Main cause of poverty (因病 ILLNESS, 因残 DISABILITY, 因学 SCHOOLING, 因灾 DISASTER, 缺土地 LAND, 缺水 WATER, 缺技术 SKILLS, 缺劳力 LABOUR, 缺资金 CAPITAL, 交通条件落后 TRANSPORT, 自身发展动力不足 MOTIVATION)", "主要致贫原因", "code", PROVINCE_FILE);
+    doc("identified_year", "Year the household was identified as poor (识别年度)", "识别年度", "year", PROVINCE_FILE);
+    doc("status", "Register status in the reporting year: POOR, EXITED, RETURNED (to poverty) or REMOVED (from the register)", "贫困户状态", "code", PROVINCE_FILE);
+    doc("exit_year", "Year the household exited poverty; empty while poor", "脱贫年度", "year", PROVINCE_FILE);
+    doc("per_capita_income", "Per-capita net income of the household (人均纯收入)", "人均纯收入", "yuan per person per year", PROVINCE_FILE);
+    doc("food_clothing_secure", "Food and clothing secure (不愁吃、不愁穿)", "不愁吃穿", "yes/no", PROVINCE_FILE);
+    doc("compulsory_education", "Compulsory education guaranteed (义务教育有保障)", "义务教育有保障", "yes/no", PROVINCE_FILE);
+    doc("basic_medical_care", "Basic medical care guaranteed (基本医疗有保障)", "基本医疗有保障", "yes/no", PROVINCE_FILE);
+    doc("safe_housing", "Safe housing guaranteed (住房安全有保障)", "住房安全有保障", "yes/no", PROVINCE_FILE);
+    doc("safe_water", "Safe drinking water (饮水安全有保障); part of the exit standard from 2019", "饮水安全有保障", "yes/no", PROVINCE_FILE);
+    doc("relocated", "Relocated from inhospitable areas (易地扶贫搬迁)", "易地扶贫搬迁", "yes/no", PROVINCE_FILE);
+    doc("head_resident_id", "The head's resident ID as delivered; replaced by head_person_key at ingest, never stored", "户主身份证号", "", PROVINCE_FILE);
+    // Member record.
+    doc("resident_id", "Resident ID number (GB 11643) as delivered; replaced by person_key at ingest, never stored", "身份证号", "", PROVINCE_FILE);
+    doc("relation", "Relation to the head (户主 HEAD, 配偶 SPOUSE, 之子 SON, 之女 DAUGHTER, 之父 FATHER, 之母 MOTHER, 之孙子 GRANDSON, 之孙女 GRANDDAUGHTER, 之儿媳 DAUGHTER_IN_LAW, 其他 OTHER)", "与户主关系", "code", PROVINCE_FILE);
+    doc("sex", "Sex: MALE or FEMALE (男/女)", "性别", "code", PROVINCE_FILE);
+    doc("birth_date", "Date of birth", "出生日期", "date", PROVINCE_FILE);
+    doc("age", "Completed years of age at 31 December of the reporting year", "年龄", "years", DERIVED);
+    doc("labour_capacity", "Labour capacity (技能劳动力, 普通劳动力, 弱劳动力或半劳动力, 丧失劳动力, 无劳动力)", "劳动技能", "code", PROVINCE_FILE);
+    doc("schooling", "Schooling stage (非在校生, 学前教育, 小学, 初中, 高中, 中职, 高职, 大专及以上)", "在校生状况", "code", PROVINCE_FILE);
+    doc("dropped_out", "Dropped out of compulsory schooling", "是否辍学", "yes/no", PROVINCE_FILE);
+    doc("health", "Health (健康, 长期慢性病, 患有大病, 残疾)", "健康状况", "code", PROVINCE_FILE);
+    doc("medical_insurance", "Covered by basic medical insurance for urban and rural residents", "是否参加城乡居民基本医疗保险", "yes/no", PROVINCE_FILE);
+    doc("works_away", "Works away from home (外出务工)", "是否外出务工", "yes/no", PROVINCE_FILE);
+    doc("work_province", "Province where the person works away (务工地点)", "务工地点", "code", PROVINCE_FILE);
+    doc("months_worked", "Months worked away in the year", "务工时间", "months (0–12)", PROVINCE_FILE);
+    doc("rural_population", "Rural registered population (乡村户籍人口) at year end: the incidence denominator", "乡村户籍人口", "persons", "population.csv (province)");
+    // Bronze and lineage.
+    doc("id_problem", "Why the resident ID is invalid (MISSING, LEGACY_15_DIGITS, FORMAT, AREA_CODE, BIRTH_DATE, CHECK_CHARACTER); empty when valid", "身份证号校验问题", "code", DERIVED + " at ingest");
+    doc("head_id_problem", "Why the head's resident ID is invalid; empty when valid", "户主身份证号校验问题", "code", DERIVED + " at ingest");
+    doc("id_birth_date", "Birth date encoded in the resident ID", "身份证出生日期", "date", DERIVED + " at ingest");
+    doc("id_sex", "Sex encoded in the resident ID (parity of the 17th digit)", "身份证性别", "code", DERIVED + " at ingest");
+    doc("id_area_code", "Area code of the resident ID (its first 6 digits: a place, not a person)", "身份证地区码", "code", DERIVED + " at ingest");
+    doc("_parse_error", "Why the line could not be split into the declared columns; empty when it could", "解析错误", "", DERIVED + " at ingest");
+    doc("_province", "Delivering province", "报送省份", "code", "landing folder");
+    doc("_batch_id", "Batch the row was delivered in", "批次号", "", "manifest.json");
+    doc("_batch_year", "Reporting year of the batch, from its manifest", "批次报告年度", "year", "manifest.json");
+    doc("_batch_kind", "FULL (the province's whole register for the year) or CHANGES", "批次类型", "code", "manifest.json");
+    doc("_source_file", "File the row came from, relative to the landing root", "来源文件", "path", "landing");
+    doc("_line", "Line of the file where the record starts (the header is line 1)", "来源行号", "line", "landing");
+    doc("_ingested_at", "When the row was ingested", "入库时间", "timestamp", DERIVED);
+    doc("_run_id", "Run that wrote the row", "运行号", "", DERIVED);
+    doc("rule_ids", "Every validation rule the row broke (docs/rules.md)", "违反的校验规则", "rule ids", DERIVED + " at conform");
+    doc("messages", "One message per broken rule (never containing a resident ID)", "校验信息", "", DERIVED + " at conform");
+    // Curated statistics.
+    doc("poor_persons", "Registered poor persons at year end: members of households whose status is POOR or RETURNED", "年末建档立卡贫困人口", "persons", DERIVED);
+    doc("poor_households", "Registered poor households at year end (status POOR or RETURNED)", "年末建档立卡贫困户数", "households", DERIVED);
+    doc("incidence_rate", "Poverty incidence: poor persons / rural registered population", "贫困发生率", FRACTION, DERIVED);
+    doc("suppressed", "True when the cell is suppressed in published outputs (fewer poor persons than the small-cell threshold, or secondary suppression)", "是否抑制发布", "yes/no", DERIVED);
+    doc("exited_persons", "Persons in households that exited in the year (EXITED with that exit year)", "当年脱贫人口", "persons", DERIVED);
+    doc("exited_households", "Households that exited in the year", "当年脱贫户数", "households", DERIVED);
+    doc("new_persons", "Persons in households newly identified in the year", "当年新识别人口", "persons", DERIVED);
+    doc("new_households", "Households newly identified in the year", "当年新识别户数", "households", DERIVED);
+    doc("returned_persons", "Persons in households that returned to poverty (EXITED the year before, POOR or RETURNED now)", "当年返贫人口", "persons", DERIVED);
+    doc("returned_households", "Households that returned to poverty in the year", "当年返贫户数", "households", DERIVED);
+    doc("removed_persons", "Persons in households removed from the register in the year", "当年清退人口", "persons", DERIVED);
+    doc("removed_households", "Households removed from the register in the year", "当年清退户数", "households", DERIVED);
+    doc("cumulative_exited_persons", "Persons exited since the first reporting year", "累计脱贫人口", "persons", DERIVED);
+    doc("cumulative_exited_households", "Households exited since the first reporting year", "累计脱贫户数", "households", DERIVED);
+    doc("wrong_exit_persons", "Persons in households that exited in the year while failing the exit standard", "错退人口", "persons", DERIVED);
+    doc("wrong_exit_rate", "Wrong-exit rate (错退率): wrong-exit persons / exited persons", "错退率", FRACTION, DERIVED);
+    doc("household_stock_residual", "poor(t) − [poor(t−1) − exits + new + returns − removals], households; 0 when the stock identity holds", "户数存量恒等式残差", "households", DERIVED);
+    doc("person_stock_residual", "The same identity in persons (household sizes change between years, so it need not be 0)", "人口存量恒等式残差", "persons", DERIVED);
+    doc("threshold", "Incidence threshold for exit (2 %, 3 % in the west, per-county overrides)", "退出贫困发生率标准", FRACTION, "ref.thresholds");
+    doc("wrong_exit_threshold", "Wrong-exit rate must be below this", "错退率标准", FRACTION, "ref.thresholds");
+    doc("missed_rate", "Missed-identification rate (漏评率) from the third-party survey", "漏评率", FRACTION, "survey (province)");
+    doc("missed_threshold", "Missed-identification rate must be below this", "漏评率标准", FRACTION, "ref.thresholds");
+    doc("approval_rate", "Approval rate (群众认可度) from the third-party survey", "群众认可度", FRACTION, "survey (province)");
+    doc("approval_threshold", "Approval rate must be at least this", "群众认可度标准", FRACTION, "ref.thresholds");
+    doc("eligible", "Eligible for exit by the 2016 rules this year", "是否符合退出条件", "yes/no", DERIVED);
+    doc("announced_delisted_year", "Officially announced de-listing (exit cohort) year", "公告摘帽年度", "year", "ref.poor_counties");
+    doc("flags", "Disagreements between the rule and the announcements, and values exactly on a threshold (docs/statistics.md)", "差异标记", "flag codes", DERIVED);
+    doc("persons", "Members of the household in the year", "家庭人口", "persons", DERIVED);
+    doc("poverty_line", "National poverty line of the year", "国家扶贫标准", "yuan per person per year", "ref.poverty_lines");
+    doc("failed_criteria", "Exit-standard criteria the household failed (INCOME_NOT_ABOVE_LINE, FOOD_CLOTHING, COMPULSORY_EDUCATION, BASIC_MEDICAL_CARE, SAFE_HOUSING, SAFE_WATER)", "未达标项", "criteria", DERIVED);
+    doc("registered_persons", "Registered persons the measures are computed over", "建档立卡人口", "persons", DERIVED);
+    doc("fgt_persons", "Persons with income at or below the line (FGT headcount)", "收入低于标准人口", "persons", DERIVED);
+    doc("fgt0", "Foster–Greer–Thorbecke headcount ratio: share of persons with income at or below the line", "贫困人口比例 (FGT0)", FRACTION, DERIVED);
+    doc("fgt1", "FGT poverty gap: mean of max(0, (z − y) / z)", "贫困距 (FGT1)", FRACTION, DERIVED);
+    doc("fgt2", "FGT severity: mean of max(0, (z − y) / z)²", "贫困强度 (FGT2)", FRACTION, DERIVED);
+    doc("af_poor_persons", "Persons multidimensionally poor (weighted deprivation score at least k)", "多维贫困人口", "persons", DERIVED);
+    doc("af_h", "Alkire–Foster headcount H: share multidimensionally poor", "多维贫困发生率 (H)", FRACTION, DERIVED);
+    doc("af_a", "Alkire–Foster intensity A: mean deprivation score of the poor", "多维贫困强度 (A)", FRACTION, DERIVED);
+    doc("af_m0", "Alkire–Foster adjusted headcount M0 = H × A", "调整后多维贫困指数 (M0)", FRACTION, DERIVED);
+    doc("censored_food_clothing_secure", "Censored headcount: share poor and deprived in food and clothing", "删失剥夺率: 吃穿", FRACTION, DERIVED);
+    doc("censored_compulsory_education", "Censored headcount: share poor and deprived in compulsory education", "删失剥夺率: 义务教育", FRACTION, DERIVED);
+    doc("censored_basic_medical_care", "Censored headcount: share poor and deprived in basic medical care", "删失剥夺率: 基本医疗", FRACTION, DERIVED);
+    doc("censored_safe_housing", "Censored headcount: share poor and deprived in safe housing", "删失剥夺率: 住房安全", FRACTION, DERIVED);
+    doc("censored_safe_water", "Censored headcount: share poor and deprived in safe water", "删失剥夺率: 饮水安全", FRACTION, DERIVED);
+    // Operations.
+    doc("run_id", "Run identifier (UTC start time and a random suffix)", "运行号", "", DERIVED);
+    doc("batch_date", "The nightly batch date the run was for", "批处理日期", "date", "command line");
+    doc("stage", "Pipeline stage (reference, ingest, conform, aggregate, ...)", "阶段", "", DERIVED);
+    doc("started_at", "Stage start", "开始时间", "timestamp", DERIVED);
+    doc("ended_at", "Stage end", "结束时间", "timestamp", DERIVED);
+    doc("rows_in", "Rows read by the stage", "输入行数", "rows", DERIVED);
+    doc("rows_out", "Rows written by the stage", "输出行数", "rows", DERIVED);
+    doc("rows_quarantined", "Rows sent to quarantine", "隔离行数", "rows", DERIVED);
+    doc("table_versions", "Delta version written per table", "写入的表版本", "table → version", DERIVED);
+    doc("outcome", "OK, INPUT_REJECTED, FAILURE or CONFIG_ERROR", "结果", "code", DERIVED);
+    doc("message", "One-line summary or error", "信息", "", DERIVED);
+    doc("batch_id", "Delivered batch", "批次号", "", "manifest.json");
+    doc("file", "File of the batch", "文件", "", "landing");
+    doc("rows", "Data rows of the file (header excluded)", "行数", "rows", "manifest.json / counted");
+    doc("bytes", "Size of the file", "字节数", "bytes", "landing");
+    doc("sha256", "SHA-256 of the file's bytes", "文件校验和", "hex", "landing");
+    doc("encoding", "File encoding: UTF-8 or GB18030", "文件编码", "", "manifest.json");
+    doc("kind", "FULL or CHANGES", "批次类型", "code", "manifest.json");
+    doc("reason", "Why the batch or file was refused", "拒收原因", "", DERIVED);
+    doc("ingested_at", "When the file was ingested", "入库时间", "timestamp", DERIVED);
+    doc("table_name", "Table the metric is about", "表名", "", DERIVED);
+    doc("rule_id", "Validation or reconciliation rule", "规则编号", "", "docs/rules.md");
+    doc("rows_checked", "Rows the rule was evaluated on", "检查行数", "rows", DERIVED);
+    doc("rows_failed", "Rows (or areas) failing the rule", "不通过行数", "rows", DERIVED);
+    doc("severity", "WARN, QUARANTINE, FAIL_BATCH or FAIL", "严重程度", "code", DERIVED);
+    doc("measured_at", "When the metric was measured", "度量时间", "timestamp", DERIVED);
+    // Reference.
+    doc("code", "Division code", "区划代码", "code", "ref: counties.csv, provinces.csv");
+    doc("name", "Division name", "区划名称", "", "ref: counties.csv, provinces.csv");
+    doc("region", "Region: east, central or west (the three belts of poverty monitoring)", "东中西部", "code", "ref: provinces.csv");
+    doc("region_nbs4", "NBS four regions: east, central, west, northeast", "四大区域", "code", "ref: provinces.csv");
+    doc("is_west12", "One of the 12 western provinces (3 % incidence threshold)", "是否西部12省", "yes/no", "ref: provinces.csv");
+    doc("has_poor_counties", "Province with national poor counties (the 22 central and western provinces)", "是否有国家级贫困县", "yes/no", "ref: provinces.csv");
+    doc("poor_county_count", "Number of national poor counties", "国家级贫困县数", "counties", "ref: provinces.csv");
+    doc("functional_zone", "NBS-only functional zone, not a GB/T 2260 county", "是否功能区", "yes/no", "ref: counties.csv");
+    doc("is_poor_county", "A national poor county (one of the 832)", "是否国家级贫困县", "yes/no", "ref: poor_counties.csv");
+    doc("province_name", "Province name", "省份名称", "", "ref: provinces.csv");
+    doc("county_name", "County name (NBS 2020)", "县名称", "", "ref: poor_counties.csv");
+    doc("delisted_year", "De-listing (exit cohort) year of the poor county", "摘帽年度", "year", "ref: poor_counties.csv");
+    doc("incidence_threshold", "Default incidence threshold of the county", "贫困发生率退出标准", FRACTION, "ref: poor_counties.csv");
+    doc("helper_level", "Helper side's level: province or prefecture", "帮扶方层级", "", "ref: east_west_pairings.csv");
+    doc("helper_province_code", "Helper province", "帮扶省份", "code", "ref: east_west_pairings.csv");
+    doc("helper_code", "Helper province or city", "帮扶方代码", "code", "ref: east_west_pairings.csv");
+    doc("helper_name", "Helper province or city name", "帮扶方名称", "", "ref: east_west_pairings.csv");
+    doc("helped_level", "Helped side's level: province or prefecture", "被帮扶方层级", "", "ref: east_west_pairings.csv");
+    doc("helped_province_code", "Helped province", "被帮扶省份", "code", "ref: east_west_pairings.csv");
+    doc("helped_code", "Helped province or prefecture", "被帮扶方代码", "code", "ref: east_west_pairings.csv");
+    doc("helped_name", "Helped province or prefecture name", "被帮扶方名称", "", "ref: east_west_pairings.csv");
+    doc("clause_2016_guidance", "The clause of the 2016 guidance that names the pairing", "2016年指导意见原文", "", "ref: east_west_pairings.csv");
+    doc("year", "Year", "年份", "year", "ref");
+    doc("line_yuan", "National rural poverty line at current prices", "国家农村贫困标准 (现价)", "yuan per person per year", "ref: poverty_lines.csv");
+    doc("confidence", "Confidence of the figure: H verified, M one secondary source or derived, L unverified", "可信度", "H/M/L", "ref: SOURCES.md");
+    doc("note", "Provenance note", "说明", "", "ref");
+    doc("scope", "Scope of a threshold: DEFAULT, REGION, PROVINCE or COUNTY (most specific wins)", "适用范围", "code", "ref: thresholds.csv");
+    doc("metric", "Metric the threshold applies to", "指标", "code", "ref: thresholds.csv");
+    doc("comparison", "LT (must be strictly below) or GEQ (at least)", "比较方式", "code", "ref: thresholds.csv");
+    doc("value", "Threshold value", "阈值", FRACTION, "ref: thresholds.csv");
+    doc("rural_poor_10k_persons", "National rural poor population (survey based)", "全国农村贫困人口", "10,000 persons", "ref: national_series.csv");
+
+    table(Table.REF_DIVISIONS, "Provinces, prefectures and counties (NBS codes at 2020-06-30)", "行政区划");
+    table(Table.REF_PROVINCES, "Provinces with their regions and exit thresholds", "省份");
+    table(Table.REF_POOR_COUNTIES, "The 832 national poor counties with their de-listing years", "国家级贫困县");
+    table(Table.REF_PAIRINGS, "The 2016 East-West cooperation pairings", "东西部扶贫协作结对");
+    table(Table.REF_POVERTY_LINES, "National rural poverty line by year", "国家农村贫困标准");
+    table(Table.REF_THRESHOLDS, "Exit thresholds, most specific scope wins", "退出标准");
+    table(Table.REF_NATIONAL_SERIES, "National rural poor population and incidence 2012–2020", "全国农村贫困监测数据");
+    table(Table.BRONZE_HOUSEHOLDS, "Every delivered household line, as delivered, head's ID pseudonymised", "户记录 (原始层)");
+    table(Table.BRONZE_MEMBERS, "Every delivered member line, as delivered, ID pseudonymised", "人员记录 (原始层)");
+    table(Table.BRONZE_POPULATION, "Every delivered population line", "乡村人口 (原始层)");
+    table(Table.SILVER_HOUSEHOLDS, "Valid households per year, typed and coded", "户记录 (清洗层)");
+    table(Table.SILVER_MEMBERS, "Valid persons per year, pseudonymised", "人员记录 (清洗层)");
+    table(Table.SILVER_POPULATION, "Rural registered population per village and year", "乡村户籍人口 (清洗层)");
+    table(Table.QUARANTINE_HOUSEHOLDS, "Rejected household lines with every rule they broke", "隔离的户记录");
+    table(Table.QUARANTINE_MEMBERS, "Rejected member lines with every rule they broke", "隔离的人员记录");
+    table(Table.QUARANTINE_POPULATION, "Rejected population lines with every rule they broke", "隔离的人口记录");
+    table(Table.CURATED_INCIDENCE, "Poverty incidence per level, area and year", "贫困发生率");
+    table(Table.CURATED_EXITS, "Exits, new identifications, returns and removals per level, area and year", "脱贫、新识别、返贫与清退");
+    table(Table.CURATED_COUNTY_STATUS, "Poor counties against the exit rules, with disagreement flags", "贫困县退出状态");
+    table(Table.CURATED_VILLAGE_STATUS, "Villages against the exit rules", "贫困村退出状态");
+    table(Table.CURATED_EXIT_QUALITY, "Households that exited while failing the exit standard (the inspection list)", "脱贫质量核查清单");
+    table(Table.CURATED_POVERTY_MEASURES, "FGT and Alkire–Foster poverty measures per level, area and year", "贫困测度");
+    table(Table.OPS_RUNS, "One row per stage of every run", "运行日志");
+    table(Table.OPS_INGESTED_FILES, "Every delivered file, loaded or refused", "已接收文件");
+    table(Table.OPS_QUALITY_METRICS, "Rows checked and failed per rule, table and run", "数据质量指标");
+  }
+
+  /** The documentation of a column in a table: the table-specific entry, else the general one. */
+  public static Optional<ColumnDoc> describe(Table t, String column) {
+    ColumnDoc specific = DOCS.get(t.qualifiedName() + "." + column);
+    return Optional.ofNullable(specific != null ? specific : DOCS.get(column));
+  }
+
+  /** English and Chinese description of a table, when written. */
+  public static Optional<String[]> describe(Table t) {
+    return Optional.ofNullable(TABLES.get(t));
+  }
+}
