@@ -163,7 +163,8 @@ public final class RegistryModel {
                     .multiply(lit(0.5).plus(u("county-weight", col(COUNTY))))
                     .multiply(1_000_000))
             .cast("long");
-    WindowSpec all = Window.partitionBy();
+    // The allocation is national: one window over the few thousand counties.
+    WindowSpec all = Window.partitionBy(lit(0));
     Column scaled = col(WEIGHT).cast(DataTypes.createDecimalType(38, 0)).multiply(lit(p.households()));
     Column total = sum(col(WEIGHT)).over(all).cast(DataTypes.createDecimalType(38, 0));
     c =
@@ -171,7 +172,7 @@ public final class RegistryModel {
             .withColumn("_rem", scaled.mod(total))
             .withColumn("_base", scaled.minus(col("_rem")).divide(total).cast("long"))
             .withColumn("_deficit", lit(p.households()).minus(sum(col("_base")).over(all)))
-            .withColumn("_rank", row_number().over(Window.orderBy(col("_rem").desc(), col(COUNTY))))
+            .withColumn("_rank", row_number().over(all.orderBy(col("_rem").desc(), col(COUNTY))))
             .withColumn(
                 COUNTY_HOUSEHOLDS,
                 col("_base").plus(when(col("_rank").leq(col("_deficit")), lit(1L)).otherwise(lit(0L))))
@@ -277,11 +278,14 @@ public final class RegistryModel {
     WindowSpec ranked =
         county.orderBy(u("rank", hh), hh).rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     h = h.withColumn("_cum", sum(col(SIZE)).over(ranked)).withColumn("_total", sum(col(SIZE)).over(county));
+    // A household's position is the middle of its persons, so that the planned path is missed by
+    // at most half a household either way.
+    Column position = col("_cum").minus(col(SIZE).divide(2.0));
     Column exitYear = null;
     for (int y : reportingYears()) {
       Column remainingShare = plannedIncidence(y).divide(col(BASE_INCIDENCE));
-      Column exitedTarget = col("_total").minus(ceil(remainingShare.multiply(col("_total")).minus(EPSILON)));
-      Column cond = col("_cum").leq(exitedTarget);
+      Column exitedTarget = col("_total").minus(remainingShare.multiply(col("_total")));
+      Column cond = position.leq(exitedTarget.plus(EPSILON));
       exitYear = exitYear == null ? when(cond, lit(y)) : exitYear.when(cond, lit(y));
     }
     h = h.withColumn("_exit", exitYear);
