@@ -28,10 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tuopin.common.domain.Codebook;
+import org.tuopin.common.generate.ErrorKind;
 import org.tuopin.common.generate.LandingLayout;
 import org.tuopin.common.id.DivisionCode;
 import org.tuopin.common.id.ResidentId;
 import org.tuopin.common.schema.ExpectedCountyYear;
+import org.tuopin.common.schema.InjectedErrors;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
@@ -189,6 +191,100 @@ class GenerateJobTest {
     Dataset<Row> exp = expected.select(typed.toArray(new Column[0]));
     assertTrue(exp.count() > 20, "county-years expected");
     SharedSpark.assertSameRows(exp, recount.select(typed.toArray(new Column[0])));
+  }
+
+  @Test
+  void injectedErrorsAreListedWhereTheyAreAndLeaveTheRestClean() throws IOException {
+    Path bad = GeneratorFixture.generate("gen-errors", PROVINCES, HOUSEHOLDS, SEED, FIRST, LAST, 0.05);
+    Path list = bad.resolve("_generator").resolve(InjectedErrors.FILE);
+    List<String> rows = Files.readAllLines(list, StandardCharsets.UTF_8);
+    assertEquals(String.join(",", InjectedErrors.COLUMNS), rows.get(0));
+    // About 5 % of some 2,500 data lines.
+    assertTrue(rows.size() - 1 > 60 && rows.size() - 1 < 200, "injected lines: " + (rows.size() - 1));
+    // The expected figures describe the clean data: the same as those of the clean run.
+    assertEquals(
+        GeneratorFixture.sha256(Files.readAllBytes(run.resolve("_generator").resolve(ExpectedCountyYear.FILE))),
+        GeneratorFixture.sha256(Files.readAllBytes(bad.resolve("_generator").resolve(ExpectedCountyYear.FILE))));
+    Map<String, Set<Integer>> listed = new HashMap<>();
+    Set<ErrorKind> seen = new HashSet<>();
+    Set<String> knownCounties = knownCounties();
+    for (String row : rows.subList(1, rows.size())) {
+      String[] r = GeneratorFixture.fields(row);
+      ErrorKind kind = ErrorKind.valueOf(r[InjectedErrors.COLUMNS.indexOf(InjectedErrors.KIND)]);
+      seen.add(kind);
+      assertEquals(kind.ruleId(), r[InjectedErrors.COLUMNS.indexOf(InjectedErrors.EXPECTED_OUTCOME)]);
+      String province = r[InjectedErrors.COLUMNS.indexOf(InjectedErrors.PROVINCE_CODE)];
+      Path batch = bad.resolve(province).resolve(r[InjectedErrors.COLUMNS.indexOf(InjectedErrors.BATCH_ID)]);
+      String file = r[InjectedErrors.COLUMNS.indexOf(InjectedErrors.FILE_NAME)];
+      int line = Integer.parseInt(r[InjectedErrors.COLUMNS.indexOf(InjectedErrors.LINE)]);
+      listed.computeIfAbsent(batch + "/" + file, k -> new HashSet<>()).add(line);
+      List<String> lines = GeneratorFixture.lines(batch, file);
+      String[] f = GeneratorFixture.fields(lines.get(line - 1));
+      assertEquals(LandingLayout.columns(file).size(), f.length, "well-formed " + kind);
+      assertTrue(shows(kind, file, f, lines.get(line - 2), lines.get(line - 1), knownCounties), kind + " at " + file + ":" + line);
+    }
+    assertTrue(seen.size() >= 10, "most kinds occur: " + seen);
+    for (Path b : GeneratorFixture.batches(bad)) {
+      JsonNode m = GeneratorFixture.manifest(b);
+      for (JsonNode f : m.get(Manifest.FILES)) {
+        String name = f.get(Manifest.FILE_NAME).asText();
+        assertEquals(GeneratorFixture.sha256(Files.readAllBytes(b.resolve(name))), f.get(Manifest.FILE_SHA256).asText());
+        List<String> lines = GeneratorFixture.lines(b, name);
+        assertEquals(lines.size() - 1, f.get(Manifest.FILE_ROWS).asLong());
+        if (name.equals(LandingPopulation.FILE)) {
+          continue;
+        }
+        // Every line not listed carries a valid ID.
+        Set<Integer> hit = listed.getOrDefault(b + "/" + name, Set.of());
+        int idColumn =
+            name.equals(LandingMembers.FILE)
+                ? LandingMembers.COLUMNS.indexOf(LandingMembers.RESIDENT_ID)
+                : LandingHouseholds.COLUMNS.indexOf(LandingHouseholds.HEAD_RESIDENT_ID);
+        for (int i = 2; i <= lines.size(); i++) {
+          if (!hit.contains(i)) {
+            assertEquals(Optional.empty(), ResidentId.validate(GeneratorFixture.fields(lines.get(i - 1))[idColumn]), name + ":" + i);
+          }
+        }
+      }
+    }
+  }
+
+  /** True when a corrupted line shows its kind's fault. */
+  private static boolean shows(ErrorKind kind, String file, String[] f, String previous, String line, Set<String> counties) {
+    boolean members = file.equals(LandingMembers.FILE);
+    List<String> cols = LandingLayout.columns(file);
+    String id = members ? f[cols.indexOf(LandingMembers.RESIDENT_ID)] : f[cols.indexOf(LandingHouseholds.HEAD_RESIDENT_ID)];
+    switch (kind) {
+      case BAD_CHECK_CHARACTER:
+        return ResidentId.validate(id).equals(Optional.of(ResidentId.Problem.CHECK_CHARACTER));
+      case LEGACY_15_DIGIT_ID:
+        return ResidentId.validate(id).equals(Optional.of(ResidentId.Problem.LEGACY_15_DIGITS));
+      case IMPOSSIBLE_BIRTH_DATE:
+        return ResidentId.validate(id).equals(Optional.of(ResidentId.Problem.BIRTH_DATE));
+      case DUPLICATE_LINE:
+        return line.equals(previous);
+      case MISSING_REQUIRED_FIELD:
+        return members ? f[cols.indexOf(LandingMembers.SEX)].isEmpty() : f[cols.indexOf(LandingHouseholds.HOUSEHOLD_SIZE)].isEmpty();
+      case NON_NUMERIC_INCOME:
+        return !f[cols.indexOf(LandingHouseholds.PER_CAPITA_INCOME)].matches("-?[0-9]+");
+      case NEGATIVE_INCOME:
+        return f[cols.indexOf(LandingHouseholds.PER_CAPITA_INCOME)].matches("-[0-9]+");
+      case UNKNOWN_ATTRIBUTE:
+        return !Codebook.labels(Codebook.HouseholdAttribute.class).contains(f[cols.indexOf(LandingHouseholds.ATTRIBUTE)]);
+      case FUTURE_YEAR:
+        return Integer.parseInt(f[cols.indexOf(LandingHouseholds.IDENTIFIED_YEAR)]) > Integer.parseInt(f[cols.indexOf(LandingHouseholds.REPORTING_YEAR)]);
+      case VILLAGE_OUTSIDE_COUNTY:
+        String village = f[cols.indexOf(LandingHouseholds.VILLAGE_CODE)];
+        return !counties.contains(village.substring(0, 6)) && !f[cols.indexOf(LandingHouseholds.HOUSEHOLD_ID)].startsWith(village);
+      case EXITED_WITHOUT_EXIT_YEAR:
+        return f[cols.indexOf(LandingHouseholds.STATUS)].equals("EXITED") && f[cols.indexOf(LandingHouseholds.EXIT_YEAR)].isEmpty();
+      case MONTHS_WORKED_OUT_OF_RANGE:
+        return Integer.parseInt(f[cols.indexOf(LandingMembers.MONTHS_WORKED)]) > 12;
+      case ORPHAN_MEMBER:
+        return f[cols.indexOf(LandingMembers.HOUSEHOLD_ID)].endsWith("0000");
+      default:
+        return false;
+    }
   }
 
   private static Column nullable(Column c) {
