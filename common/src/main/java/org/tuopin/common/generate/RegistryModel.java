@@ -57,7 +57,7 @@ import org.tuopin.common.reference.ReferenceData.PovertyLines;
  * path.
  */
 public final class RegistryModel {
-  /** Decisions that need a whole number of persons from a share are rounded after this slack. */
+  /** Slack for comparisons of planned shares, so that floating-point noise never moves a household. */
   private static final double EPSILON = 1e-9;
   /** The check-character table of GB 11643 allows sequences 001..999: 499 per sex and birth date. */
   static final int MAX_SEQUENCE_PER_SEX = 499;
@@ -191,8 +191,16 @@ public final class RegistryModel {
         lit(m.nonPoorInitialIncidenceMin())
             .plus(draw.multiply(m.nonPoorInitialIncidenceMax() - m.nonPoorInitialIncidenceMin()));
     c = c.withColumn(INITIAL_INCIDENCE, when(col(IS_POOR), poorInitial).otherwise(nonPoorInitial));
-    c = withNationalShape(c);
-    return c.withColumn(BASE_INCIDENCE, plannedIncidence(p.baselineYear()));
+    c = withNationalShape(c).withColumn(BASE_INCIDENCE, plannedIncidence(p.baselineYear()));
+    // The planned remaining share of each year, computed once per county rather than per household.
+    for (int y : reportingYears()) {
+      c = c.withColumn(remainingShareColumn(y), plannedIncidence(y).divide(col(BASE_INCIDENCE)));
+    }
+    return c;
+  }
+
+  private static String remainingShareColumn(int year) {
+    return "_r" + year;
   }
 
   private static String shapeColumn(int year) {
@@ -283,7 +291,7 @@ public final class RegistryModel {
     Column position = col("_cum").minus(col(SIZE).divide(2.0));
     Column exitYear = null;
     for (int y : reportingYears()) {
-      Column remainingShare = plannedIncidence(y).divide(col(BASE_INCIDENCE));
+      Column remainingShare = col(remainingShareColumn(y));
       Column exitedTarget = col("_total").minus(remainingShare.multiply(col("_total")));
       Column cond = position.leq(exitedTarget.plus(EPSILON));
       exitYear = exitYear == null ? when(cond, lit(y)) : exitYear.when(cond, lit(y));
