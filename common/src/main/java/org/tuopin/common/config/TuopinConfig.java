@@ -58,7 +58,12 @@ public record TuopinConfig(
 
   /** Defaults of the synthetic data generator. */
   public record Generator(
-      long households, long seed, int firstYear, int lastYear, List<Integer> gb18030Provinces) {}
+      long households,
+      long seed,
+      int firstYear,
+      int lastYear,
+      List<Integer> gb18030Provinces,
+      GeneratorModel model) {}
 
   static final String ROOT = "tuopin";
   private static final String DEFAULTS_RESOURCE = "conf/local.conf";
@@ -140,7 +145,8 @@ public record TuopinConfig(
             r.longInRange("generator.seed", Long.MIN_VALUE, Long.MAX_VALUE),
             firstYear,
             lastYear,
-            r.provinceList("generator.gb18030-provinces"));
+            r.provinceList("generator.gb18030-provinces"),
+            GeneratorModel.from(c, ROOT + ".generator.model"));
     return new TuopinConfig(env, spark, paths, privacy, ingest, generator);
   }
 

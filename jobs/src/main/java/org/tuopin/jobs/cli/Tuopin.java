@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ReferenceCommand.class,
       SqlCommand.class,
       SqlServerCommand.class,
+      GenerateCommand.class,
     },
     footer = {
       "",
