@@ -3,10 +3,12 @@ package org.tuopin.common.ingest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,18 +49,24 @@ public final class CsvRecordReader implements Closeable {
   public static final String TEXT_AFTER_QUOTE = "text follows the closing quote of a field";
 
   private static final int EOF = -1;
-  private final Reader in;
+  private final InputStream in;
+  private final CharsetDecoder decoder;
+  private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
   private final char[] buf = new char[1 << 16];
+  private final CharBuffer chars = CharBuffer.wrap(buf);
+  private boolean endOfBytes;
+  private boolean flushed;
+  /** A decoding error found after the characters before it were handed out: raised at the next fill. */
+  private CharacterCodingException pending;
   private int pos;
   private int len;
   private long line = 1;
   private boolean started;
 
   public CsvRecordReader(InputStream bytes, Charset charset) {
-    this.in =
-        new InputStreamReader(
-            bytes,
-            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    this.in = bytes;
+    this.decoder =
+        charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /** The physical line the reader is on (1-based). */
@@ -161,21 +169,50 @@ public final class CsvRecordReader implements Closeable {
     return buf[pos++];
   }
 
+  /**
+   * Decodes the next characters. Decoding is done here rather than by an InputStreamReader so that
+   * an invalid byte is reported only after every character before it was consumed: the line
+   * number in the error is then the line of the invalid byte.
+   */
   private boolean fill() throws IOException {
-    try {
-      int n;
-      do {
-        n = in.read(buf, 0, buf.length);
-      } while (n == 0);
-      if (n < 0) {
-        return false;
-      }
-      pos = 0;
-      len = n;
-      return true;
-    } catch (CharacterCodingException e) {
-      throw new EncodingException(line, e);
+    if (pending != null) {
+      throw new EncodingException(line, pending);
     }
+    if (flushed) {
+      return false;
+    }
+    chars.clear();
+    while (true) {
+      CoderResult cr = decoder.decode(bytes, chars, endOfBytes);
+      if (cr.isError()) {
+        pending = new CharacterCodingException();
+        if (chars.position() == 0) {
+          throw new EncodingException(line, pending);
+        }
+        break;
+      }
+      if (cr.isOverflow() || chars.position() > 0) {
+        break;
+      }
+      if (endOfBytes) {
+        if (!flushed) {
+          flushed = true;
+          decoder.flush(chars);
+        }
+        break;
+      }
+      bytes.compact();
+      int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+      if (n < 0) {
+        endOfBytes = true;
+      } else {
+        bytes.position(bytes.position() + n);
+      }
+      bytes.flip();
+    }
+    pos = 0;
+    len = chars.position();
+    return len > 0;
   }
 
   @Override
