@@ -1,6 +1,7 @@
 package org.tuopin.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -8,13 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -169,7 +170,7 @@ public final class IngestJob {
     Map<String, BatchChecks.Previous> previous = history.previousByProvinceAndKind();
     List<Row> metrics = new ArrayList<>();
     for (LandingBatch b : candidates) {
-      Map<String, FileSummary> files = summaries.getOrDefault(b.batchId(), Map.of());
+      Map<String, FileSummary> files = summaries.getOrDefault(b.key(), Map.of());
       long rows = BatchChecks.sizeRows(files);
       String key = IngestHistory.previousKey(b.province(), b.manifest().kind());
       BatchChecks.Previous before = previous.get(key);
@@ -206,7 +207,7 @@ public final class IngestJob {
     long rowsIn = 0;
     long rowsOut = 0;
     for (LandingBatch b : decided) {
-      Map<String, FileSummary> files = summaries.getOrDefault(b.batchId(), Map.of());
+      Map<String, FileSummary> files = summaries.getOrDefault(b.key(), Map.of());
       long rows = files.values().stream().mapToLong(FileSummary::records).sum();
       rowsIn += rows;
       if (!b.refused()) {
@@ -283,21 +284,20 @@ public final class IngestJob {
       if (left.isEmpty()) {
         continue;
       }
-      Set<Object> years = new HashSet<>();
-      Set<Object> provinces = new HashSet<>();
-      Set<Object> batches = new HashSet<>();
+      Column leftover = lit(false);
+      List<String> names = new ArrayList<>();
       for (Row r : left) {
-        years.add(r.get(0));
-        provinces.add(r.get(1));
-        batches.add(r.get(2));
+        // The year first: it is the outer partition column, so the delete touches only its folders.
+        leftover =
+            leftover.or(
+                col(Bronze.BATCH_YEAR).equalTo(r.getInt(0))
+                    .and(col(Lineage.PROVINCE).equalTo(r.getString(1)))
+                    .and(col(Lineage.BATCH_ID).equalTo(r.getString(2))));
+        names.add(r.getString(1) + "/" + r.getString(2));
       }
-      LOG.warn("{}: removing rows of {} batches that an interrupted run left unrecorded: {}", t.bronze(), batches.size(), batches);
+      LOG.warn("{}: removing rows of {} batches that an interrupted run left unrecorded: {}", t.bronze(), names.size(), names);
       ctx.describe("ingest: remove interrupted loads from " + t.bronze());
-      DeltaTable.forPath(spark, catalog.path(t.bronze()))
-          .delete(
-              col(Bronze.BATCH_YEAR).isin(years.toArray())
-                  .and(col(Lineage.PROVINCE).isin(provinces.toArray()))
-                  .and(col(Lineage.BATCH_ID).isin(batches.toArray())));
+      DeltaTable.forPath(spark, catalog.path(t.bronze())).delete(leftover);
     }
   }
 
@@ -334,7 +334,7 @@ public final class IngestJob {
     }
     for (FileSummary s : acc.value()) {
       // A retried task reports its file again: the last report wins, they are identical.
-      out.computeIfAbsent(s.batchId(), k -> new HashMap<>()).put(s.file(), s);
+      out.computeIfAbsent(s.batchKey(), k -> new HashMap<>()).put(s.file(), s);
     }
     return out;
   }
@@ -342,21 +342,21 @@ public final class IngestJob {
   /** Deletes the rows that refused candidate batches wrote in this run. */
   private void removeRefusedRows(List<LandingBatch> decided, Map<String, Map<String, FileSummary>> summaries) {
     for (LandingTable t : LandingTable.values()) {
-      Set<Object> batches = new HashSet<>();
-      Set<Object> provinces = new HashSet<>();
+      Column written = lit(false);
+      int n = 0;
       for (LandingBatch b : decided) {
-        FileSummary s = summaries.getOrDefault(b.batchId(), Map.of()).get(t.fileName());
+        FileSummary s = summaries.getOrDefault(b.key(), Map.of()).get(t.fileName());
         if (b.refused() && s != null && s.records() > 0) {
-          batches.add(b.batchId());
-          provinces.add(b.province());
+          // The same batch id may be loaded from another province folder: match both.
+          written = written.or(col(Lineage.PROVINCE).equalTo(b.province()).and(col(Lineage.BATCH_ID).equalTo(b.batchId())));
+          n++;
         }
       }
-      if (batches.isEmpty()) {
+      if (n == 0) {
         continue;
       }
-      ctx.describe("ingest: remove refused batches from " + t.bronze());
-      DeltaTable.forPath(ctx.spark(), ctx.catalog().path(t.bronze()))
-          .delete(col(Lineage.PROVINCE).isin(provinces.toArray()).and(col(Lineage.BATCH_ID).isin(batches.toArray())));
+      ctx.describe("ingest: remove " + n + " refused batches from " + t.bronze());
+      DeltaTable.forPath(ctx.spark(), ctx.catalog().path(t.bronze())).delete(written);
     }
   }
 

@@ -16,6 +16,7 @@ import java.io.Serializable;
  * @param idsChecked resident IDs seen; {@code idsInvalid} of them failed validation
  */
 public record FileSummary(
+    String province,
     String batchId,
     String file,
     long bytes,
@@ -33,6 +34,11 @@ public record FileSummary(
     String problem,
     long millis)
     implements Serializable {
+
+  /** The batch's key: a batch id is unique only within its province folder. */
+  public String batchKey() {
+    return province + "/" + batchId;
+  }
 
   /** True when the file itself was unusable. */
   public boolean unusable() {

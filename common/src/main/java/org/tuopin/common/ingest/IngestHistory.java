@@ -150,11 +150,15 @@ public final class IngestHistory {
     Dataset<Row> loaded =
         ingestedFiles
             .filter(col(IngestedFiles.STATUS).equalTo(IngestedFiles.STATUS_LOADED))
-            .select(col(IngestedFiles.BATCH_ID).as(Lineage.BATCH_ID))
+            .select(col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.BATCH_ID))
             .distinct();
+    // Distinct names on both sides, so the condition is unambiguous; left_anti keeps the left's columns.
     return bronze
         .select(col(Bronze.BATCH_YEAR), col(Lineage.PROVINCE), col(Lineage.BATCH_ID))
         .distinct()
-        .join(loaded, Lineage.BATCH_ID, "left_anti");
+        .join(
+            loaded,
+            col(Lineage.PROVINCE).equalTo(col(IngestedFiles.PROVINCE_CODE)).and(col(Lineage.BATCH_ID).equalTo(col(IngestedFiles.BATCH_ID))),
+            "left_anti");
   }
 }

@@ -34,6 +34,11 @@ public record LandingBatch(
     return refusal == null ? null : refusal.reason(province, batchId);
   }
 
+  /** A batch id is unique only within its province folder; this key is unique in the landing. */
+  public String key() {
+    return relativeDir;
+  }
+
   /** The path of a file of this batch. */
   public String path(String fileName) {
     return dir + "/" + fileName;

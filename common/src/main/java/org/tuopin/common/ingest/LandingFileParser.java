@@ -365,6 +365,7 @@ public final class LandingFileParser {
       }
       onEnd.accept(
           new FileSummary(
+              task.province(),
               task.batchId(),
               task.table().fileName(),
               counting.count,
