@@ -288,6 +288,8 @@ class IngestJobTest {
     assertEquals(List.of("s-2017"), loaded(forced));
     assertEquals(9, forced.alreadyLoaded());
     expected.remove("610000/s-2017");
+    // Now 520000's p-good is loaded, so the other province's p-good meets a loaded batch id.
+    expected.put("530000/p-good", refused("530000", "p-good", "", "this batch id was loaded before with other files", "ingest.duplicate-batch", "deliver new data under a new batch id"));
     assertEquals(expected, refusals(forced));
     assertEquals(8 * 2 + 5 + 3, s.table(Table.BRONZE_MEMBERS).count());
     spark.sparkContext().setJobDescription(null);
@@ -319,7 +321,10 @@ class IngestJobTest {
     IngestJob.Result third = s.ingest(false);
     assertEquals(List.of("b-2017"), loaded(third));
     assertEquals(cleanCount, s.table(Table.BRONZE_MEMBERS).count());
-    SharedSpark.assertSameRows(clean, bronzeContent(s, Table.BRONZE_MEMBERS));
+    // SharedSpark.assertSameRows needs JUnit 4's Assert, which the build excludes: compare both ways instead.
+    Dataset<Row> after = bronzeContent(s, Table.BRONZE_MEMBERS);
+    assertEquals(0, clean.exceptAll(after).count());
+    assertEquals(0, after.exceptAll(clean).count());
     clean.unpersist();
   }
 
