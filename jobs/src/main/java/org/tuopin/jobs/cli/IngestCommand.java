@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Load every landing batch not yet loaded into bronze.households, bronze.members and bronze.population,",
-      "replacing resident IDs by keyed pseudonyms. A batch that fails a check is refused whole (exit code 2),",
-      "the others still load. See docs/ingest.md."
+      "Load new landing batches into the bronze tables, resident IDs replaced by keyed pseudonyms.",
+      "Every batch not yet loaded goes to bronze.households, bronze.members and bronze.population; a batch",
+      "that fails a check is refused whole (exit code 2) and the others still load. See docs/ingest.md."
     })
 public final class IngestCommand extends JobCommand {
   private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
