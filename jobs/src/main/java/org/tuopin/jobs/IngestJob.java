@@ -97,17 +97,23 @@ public final class IngestJob {
 
   private final JobContext ctx;
   private final Options options;
+  private final byte[] pseudonymKey;
 
-  public IngestJob(JobContext ctx, Options options) {
+  /**
+   * @param pseudonymKey the key of the resident-ID pseudonyms ({@link PseudonymKey#resolve}), found
+   *     by the caller before the session starts so that a missing key stops the run at once
+   */
+  public IngestJob(JobContext ctx, Options options, byte[] pseudonymKey) {
     this.ctx = ctx;
     this.options = options;
+    this.pseudonymKey = pseudonymKey.clone();
   }
 
   public Result execute() {
     Instant start = Instant.now();
     SparkSession spark = ctx.spark();
     Catalog catalog = ctx.catalog();
-    Pseudonymizer pseudonymizer = new Pseudonymizer(PseudonymKey.resolve(ctx.config()));
+    Pseudonymizer pseudonymizer = new Pseudonymizer(pseudonymKey);
     Timestamp ingestedAt = Timestamp.from(start);
     String landing = ctx.config().paths().landing();
     LOG.info("ingest run {} starts: landing {}, warehouse {}{}", ctx.runId(), landing, catalog.warehouse(), options.force() ? ", forced" : "");

@@ -33,6 +33,7 @@ import org.tuopin.common.catalog.Catalog;
 import org.tuopin.common.catalog.Table;
 import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.error.ExitStatus;
+import org.tuopin.common.privacy.PseudonymKey;
 import org.tuopin.common.privacy.Pseudonymizer;
 import org.tuopin.common.schema.Bronze;
 import org.tuopin.common.schema.IngestedFiles;
@@ -71,7 +72,7 @@ class IngestJobTest {
                   "privacy.pseudonym-key-file", dir.resolve("key").toString(),
                   "privacy.pseudonym-key-env", "TUOPIN_TEST_VARIABLE_NEVER_SET"));
       JobContext ctx = new JobContext(SharedSpark.spark(), config, catalog, JobContext.newRunId());
-      return new IngestJob(ctx, new IngestJob.Options(null, force)).execute();
+      return new IngestJob(ctx, new IngestJob.Options(null, force), PseudonymKey.resolve(config)).execute();
     }
 
     Dataset<Row> table(Table t) {

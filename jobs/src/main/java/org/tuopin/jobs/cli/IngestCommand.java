@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.error.ExitStatus;
+import org.tuopin.common.privacy.PseudonymKey;
 import org.tuopin.jobs.IngestJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,10 +34,12 @@ public final class IngestCommand extends JobCommand {
 
   @Override
   protected ExitStatus run(TuopinConfig config) throws Exception {
+    // Before the session starts: a production run without its key stops here, with exit code 3.
+    byte[] key = PseudonymKey.resolve(config);
     return withSpark(
         config,
         ctx -> {
-          IngestJob.Result r = new IngestJob(ctx, new IngestJob.Options(batchDate, force)).execute();
+          IngestJob.Result r = new IngestJob(ctx, new IngestJob.Options(batchDate, force), key).execute();
           PrintWriter out = spec.commandLine().getOut();
           out.printf(
               "ingest: %d batches loaded (%d rows), %d refused, %d loaded before; %.1f s%n",
