@@ -63,6 +63,8 @@ public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   public static final String STAGE = "ingest";
   /** The quality-metrics table name of figures about a batch as a whole. */
+  /** Local column naming the table of a leftover row. */
+  private static final String LEFTOVER_TABLE = "table";
   static final String BATCH_TABLES = Table.BRONZE_HOUSEHOLDS.qualifiedName() + "+" + Table.BRONZE_MEMBERS.qualifiedName();
 
   /**
@@ -118,7 +120,9 @@ public final class IngestJob {
     String landing = ctx.config().paths().landing();
     LOG.info("ingest run {} starts: landing {}, warehouse {}{}", ctx.runId(), landing, catalog.warehouse(), options.force() ? ", forced" : "");
 
+    long t0 = System.nanoTime();
     removeLeftovers();
+    LOG.info("checked bronze for interrupted loads in {} ms", (System.nanoTime() - t0) / 1_000_000);
 
     ctx.describe("ingest: scan landing " + landing);
     List<LandingBatch> scanned = new ArrayList<>();
@@ -129,7 +133,9 @@ public final class IngestJob {
       }
       scanned.add(b);
     }
+    t0 = System.nanoTime();
     IngestHistory history = history(scanned);
+    LOG.info("read the ingest history in {} ms", (System.nanoTime() - t0) / 1_000_000);
 
     // Decisions that need no data: duplicates of earlier runs and within this run.
     List<LandingBatch> decided = new ArrayList<>();
@@ -203,7 +209,9 @@ public final class IngestJob {
     removeRefusedRows(decided, summaries);
     Map<String, Long> versions = new LinkedHashMap<>();
     for (LandingTable t : LandingTable.values()) {
-      if (catalog.exists(spark, t.bronze())) {
+      // Only the tables this run wrote: each version lookup is a Spark job.
+      boolean written = candidates.stream().anyMatch(b -> b.manifest().file(t) != null);
+      if (written && catalog.exists(spark, t.bronze())) {
         versions.put(t.bronze().qualifiedName(), DeltaTables.latestVersion(spark, catalog.path(t.bronze())));
       }
     }
@@ -280,19 +288,26 @@ public final class IngestJob {
         catalog.exists(spark, Table.OPS_INGESTED_FILES)
             ? catalog.read(spark, Table.OPS_INGESTED_FILES)
             : spark.createDataFrame(List.of(), IngestedFiles.SCHEMA);
+    Dataset<Row> all = null;
     for (LandingTable t : LandingTable.values()) {
-      if (!catalog.exists(spark, t.bronze())) {
-        continue;
+      if (catalog.exists(spark, t.bronze())) {
+        Dataset<Row> left = IngestHistory.leftovers(catalog.read(spark, t.bronze()), ingested).withColumn(LEFTOVER_TABLE, lit(t.name()));
+        all = all == null ? left : all.unionByName(left);
       }
-      ctx.describe("ingest: look for interrupted loads in " + t.bronze());
-      // A handful of (year, province, batch) rows at most: batches, not records.
-      List<Row> left = IngestHistory.leftovers(catalog.read(spark, t.bronze()), ingested).collectAsList();
-      if (left.isEmpty()) {
-        continue;
-      }
+    }
+    if (all == null) {
+      return;
+    }
+    ctx.describe("ingest: look for interrupted loads in bronze");
+    // One query for the three tables; a handful of (year, province, batch) rows at most: batches, not records.
+    List<Row> left = all.collectAsList();
+    for (LandingTable t : LandingTable.values()) {
       Column leftover = lit(false);
       List<String> names = new ArrayList<>();
       for (Row r : left) {
+        if (!r.getString(3).equals(t.name())) {
+          continue;
+        }
         // The year first: it is the outer partition column, so the delete touches only its folders.
         leftover =
             leftover.or(
@@ -300,6 +315,9 @@ public final class IngestJob {
                     .and(col(Lineage.PROVINCE).equalTo(r.getString(1)))
                     .and(col(Lineage.BATCH_ID).equalTo(r.getString(2))));
         names.add(r.getString(1) + "/" + r.getString(2));
+      }
+      if (names.isEmpty()) {
+        continue;
       }
       LOG.warn("{}: removing rows of {} batches that an interrupted run left unrecorded: {}", t.bronze(), names.size(), names);
       ctx.describe("ingest: remove interrupted loads from " + t.bronze());

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -84,42 +85,38 @@ public final class IngestHistory {
    * @param ingestedFiles the ops.ingested_files table
    */
   public static IngestHistory of(Dataset<Row> ingestedFiles, Collection<String> batchIds, Collection<String> contentKeys) {
-    Dataset<Row> loaded = loadedBatches(ingestedFiles).cache();
-    try {
-      Map<String, String> contentByBatch = new HashMap<>();
-      Map<String, String> batchByContent = new HashMap<>();
-      if (!batchIds.isEmpty()) {
-        // Only the loaded batches that share an id or a content with this run's candidates.
-        List<Row> hits =
-            loaded
-                .filter(col(IngestedFiles.BATCH_ID).isin(batchIds.toArray()).or(col(CONTENT).isin(contentKeys.toArray())))
-                .select(col(IngestedFiles.BATCH_ID), col(CONTENT))
-                .collectAsList();
-        for (Row r : hits) {
-          contentByBatch.put(r.getString(0), r.getString(1));
-          batchByContent.putIfAbsent(r.getString(1), r.getString(0));
-        }
-      }
-      Map<String, BatchChecks.Previous> previous = new HashMap<>();
-      // One row per province and kind: its latest loaded batch.
-      List<Row> latest =
-          loaded
-              .withColumn(
-                  RANK,
-                  row_number()
-                      .over(
-                          Window.partitionBy(col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.KIND))
-                              .orderBy(col(LAST_AT).desc(), col(IngestedFiles.BATCH_ID).desc())))
-              .filter(col(RANK).equalTo(1))
-              .select(col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.KIND), col(IngestedFiles.BATCH_ID), col(SIZE_ROWS))
-              .collectAsList();
-      for (Row r : latest) {
+    // One query (each costs seconds of fixed overhead): per province and kind its latest loaded
+    // batch, plus the loaded batches sharing an id or a content with this run's candidates.
+    Column related = lit(false);
+    if (!batchIds.isEmpty()) {
+      related = col(IngestedFiles.BATCH_ID).isin(batchIds.toArray()).or(col(CONTENT).isin(contentKeys.toArray()));
+    }
+    List<Row> rows =
+        loadedBatches(ingestedFiles)
+            .withColumn(
+                RANK,
+                row_number()
+                    .over(
+                        Window.partitionBy(col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.KIND))
+                            .orderBy(col(LAST_AT).desc(), col(IngestedFiles.BATCH_ID).desc())))
+            .filter(col(RANK).equalTo(1).or(related))
+            .select(
+                col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.KIND), col(IngestedFiles.BATCH_ID), col(SIZE_ROWS),
+                col(CONTENT), col(RANK).equalTo(1), related)
+            .collectAsList();
+    Map<String, String> contentByBatch = new HashMap<>();
+    Map<String, String> batchByContent = new HashMap<>();
+    Map<String, BatchChecks.Previous> previous = new HashMap<>();
+    for (Row r : rows) {
+      if (r.getBoolean(5)) {
         previous.put(previousKey(r.getString(0), r.getString(1)), new BatchChecks.Previous(r.getString(2), r.getLong(3)));
       }
-      return new IngestHistory(contentByBatch, batchByContent, previous);
-    } finally {
-      loaded.unpersist();
+      if (r.getBoolean(6)) {
+        contentByBatch.put(r.getString(2), r.getString(4));
+        batchByContent.putIfAbsent(r.getString(4), r.getString(2));
+      }
     }
+    return new IngestHistory(contentByBatch, batchByContent, previous);
   }
 
   /** The content key a batch id was loaded with, or null when it never was. */
