@@ -36,6 +36,24 @@ public final class Errors {
         ExitStatus.INPUT_REJECTED, String.format(Locale.ROOT, "%s refused: %s", what, reason), null);
   }
 
+  /**
+   * A landing batch was refused whole. The message is the reason stored in ops.ingested_files: it
+   * names the province, the batch, the file and line where there is one, the problem, the rule and
+   * the fix. Never pass a field value that may be personal data.
+   *
+   * @param file file name in the batch folder, or null for the batch as a whole
+   * @param line 1-based physical line, or 0 when the problem is not on one line
+   */
+  public static TuopinException batchRefused(
+      String province, String batchId, String file, long line, String ruleId, String problem, String fix) {
+    String where = file == null ? "" : line > 0 ? file + " line " + line + ": " : file + ": ";
+    return new TuopinException(
+        ExitStatus.INPUT_REJECTED,
+        String.format(
+            Locale.ROOT, "province %s batch %s refused: %s%s [%s]; %s", province, batchId, where, problem, ruleId, fix),
+        null);
+  }
+
   /** A required input (table, directory, file) is absent. */
   public static TuopinException missingInput(String what, String fix) {
     return new TuopinException(

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       SqlServerCommand.class,
       GenerateCommand.class,
+      IngestCommand.class,
     },
     footer = {
       "",

@@ -1,0 +1,130 @@
+package org.tuopin.common.ingest;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructType;
+import org.tuopin.common.catalog.Table;
+import org.tuopin.common.schema.Bronze;
+import org.tuopin.common.schema.LandingHouseholds;
+import org.tuopin.common.schema.LandingMembers;
+import org.tuopin.common.schema.LandingPopulation;
+
+/**
+ * The landing files ingest reads, each with its bronze table and what the reader must do to it:
+ * which column holds a resident ID (replaced by its pseudonym) and where the record's village code
+ * is (checked against the delivering province).
+ */
+public enum LandingTable {
+  HOUSEHOLDS(
+      LandingHouseholds.FILE,
+      LandingHouseholds.COLUMNS,
+      Table.BRONZE_HOUSEHOLDS,
+      Bronze.HOUSEHOLDS,
+      true,
+      LandingHouseholds.HEAD_RESIDENT_ID,
+      Bronze.HEAD_PERSON_KEY,
+      Bronze.HEAD_ID_PROBLEM,
+      LandingHouseholds.VILLAGE_CODE),
+  MEMBERS(
+      LandingMembers.FILE,
+      LandingMembers.COLUMNS,
+      Table.BRONZE_MEMBERS,
+      Bronze.MEMBERS,
+      true,
+      LandingMembers.RESIDENT_ID,
+      Bronze.PERSON_KEY,
+      Bronze.ID_PROBLEM,
+      // A household id starts with its 12-digit village code.
+      LandingMembers.HOUSEHOLD_ID),
+  POPULATION(
+      LandingPopulation.FILE,
+      LandingPopulation.COLUMNS,
+      Table.BRONZE_POPULATION,
+      Bronze.POPULATION,
+      false,
+      null,
+      null,
+      null,
+      LandingPopulation.VILLAGE_CODE);
+
+  private final String fileName;
+  private final List<String> columns;
+  private final Table bronze;
+  private final StructType bronzeSchema;
+  private final boolean required;
+  private final String idColumn;
+  private final String personKeyColumn;
+  private final String idProblemColumn;
+  private final String villageColumn;
+
+  LandingTable(
+      String fileName,
+      List<String> columns,
+      Table bronze,
+      StructType bronzeSchema,
+      boolean required,
+      String idColumn,
+      String personKeyColumn,
+      String idProblemColumn,
+      String villageColumn) {
+    this.fileName = fileName;
+    this.columns = columns;
+    this.bronze = bronze;
+    this.bronzeSchema = bronzeSchema;
+    this.required = required;
+    this.idColumn = idColumn;
+    this.personKeyColumn = personKeyColumn;
+    this.idProblemColumn = idProblemColumn;
+    this.villageColumn = villageColumn;
+  }
+
+  /** File name in the batch folder. */
+  public String fileName() {
+    return fileName;
+  }
+
+  /** Declared columns of the landing file, in their contract order. */
+  public List<String> columns() {
+    return columns;
+  }
+
+  public Table bronze() {
+    return bronze;
+  }
+
+  public StructType bronzeSchema() {
+    return bronzeSchema;
+  }
+
+  /** Whether every batch must deliver this file. */
+  public boolean required() {
+    return required;
+  }
+
+  /** The landing column holding a resident ID, or null. */
+  public String idColumn() {
+    return idColumn;
+  }
+
+  public String personKeyColumn() {
+    return personKeyColumn;
+  }
+
+  public String idProblemColumn() {
+    return idProblemColumn;
+  }
+
+  /** The landing column whose first 12 characters are the record's village code. */
+  public String villageColumn() {
+    return villageColumn;
+  }
+
+  /** The table of a landing file name, or null for a name ingest does not know. */
+  public static LandingTable ofFile(String name) {
+    for (LandingTable t : values()) {
+      if (t.fileName.equals(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}
