@@ -1,0 +1,110 @@
+package org.tuopin.common.conform;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.tuopin.common.catalog.Table;
+import org.tuopin.common.schema.Lineage;
+import org.tuopin.common.schema.QualityMetrics;
+import org.tuopin.common.schema.Quarantine;
+
+/**
+ * Evaluates a list of rules on every row in one projection: the failed rule ids and their messages
+ * as arrays, and two flags (quarantined, fails its batch). Pure functions of DataFrames.
+ */
+public final class RuleEvaluator {
+  private RuleEvaluator() {}
+
+  /** True when the row broke at least one QUARANTINE rule: it goes to quarantine. */
+  public static final String QUARANTINED = "_c_quarantined";
+  /** True when the row broke a FAIL_BATCH rule: its whole batch is refused. */
+  public static final String FAILS_BATCH = "_c_fails_batch";
+
+  /** Adds rule_ids, messages and the two flags. */
+  public static Dataset<Row> evaluate(Dataset<Row> prepared, List<Rule> rules) {
+    List<Column> ids = new ArrayList<>();
+    List<Column> messages = new ArrayList<>();
+    Column quarantined = lit(false);
+    Column failsBatch = lit(false);
+    for (Rule r : rules) {
+      Column f = r.failed();
+      ids.add(when(f, lit(r.id())));
+      messages.add(when(f, r.messageColumn()));
+      if (r.severity() == Severity.QUARANTINE) {
+        quarantined = quarantined.or(f);
+      } else if (r.severity() == Severity.FAIL_BATCH) {
+        failsBatch = failsBatch.or(f);
+      }
+    }
+    return prepared
+        .withColumn(Quarantine.RULE_IDS, array_compact(array(ids.toArray(new Column[0]))))
+        .withColumn(Quarantine.MESSAGES, array_compact(array(messages.toArray(new Column[0]))))
+        .withColumn(QUARANTINED, quarantined)
+        .withColumn(FAILS_BATCH, failsBatch);
+  }
+
+  /**
+   * Per batch and rule: rows checked and rows failed, as ops.quality_metrics rows. One aggregation
+   * over the evaluated rows (a sum per rule), then the tiny per-batch result is unpivoted.
+   */
+  public static Dataset<Row> metrics(
+      Dataset<Row> evaluated, List<Rule> rules, Table checked, String stage, String runId, Timestamp measuredAt) {
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(count(lit(1)).as("_n"));
+    for (int i = 0; i < rules.size(); i++) {
+      aggs.add(sum(when(rules.get(i).failed(), lit(1L)).otherwise(lit(0L))).as("_f" + i));
+    }
+    Dataset<Row> perBatch =
+        evaluated
+            .groupBy(col(Lineage.BATCH_ID))
+            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    List<Column> entries = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule r = rules.get(i);
+      entries.add(
+          struct(
+              lit(r.id()).as(QualityMetrics.RULE_ID),
+              col("_f" + i).as(QualityMetrics.ROWS_FAILED),
+              lit(r.severity().name()).as(QualityMetrics.SEVERITY)));
+    }
+    return perBatch
+        .select(col(Lineage.BATCH_ID), col("_n"), explode(array(entries.toArray(new Column[0]))).as("_e"))
+        .select(
+            lit(runId).as(QualityMetrics.RUN_ID),
+            lit(stage).as(QualityMetrics.STAGE),
+            lit(checked.qualifiedName()).as(QualityMetrics.TABLE_NAME),
+            col("_e." + QualityMetrics.RULE_ID).as(QualityMetrics.RULE_ID),
+            col(Lineage.BATCH_ID).as(QualityMetrics.BATCH_ID),
+            col("_n").as(QualityMetrics.ROWS_CHECKED),
+            col("_e." + QualityMetrics.ROWS_FAILED).as(QualityMetrics.ROWS_FAILED),
+            col("_e." + QualityMetrics.SEVERITY).as(QualityMetrics.SEVERITY),
+            lit(measuredAt).as(QualityMetrics.MEASURED_AT));
+  }
+
+  /** Per batch: lines checked and lines quarantined (two sums over the evaluated rows). */
+  public static Dataset<Row> batchCounts(Dataset<Row> evaluated) {
+    return evaluated
+        .groupBy(col(Lineage.BATCH_ID))
+        .agg(
+            count(lit(1)).as(ROWS),
+            sum(when(col(QUARANTINED), lit(1L)).otherwise(lit(0L))).as(ROWS_QUARANTINED));
+  }
+
+  /** Columns of {@link #batchCounts}. */
+  public static final String ROWS = "_rows";
+
+  public static final String ROWS_QUARANTINED = "_rows_quarantined";
+}
