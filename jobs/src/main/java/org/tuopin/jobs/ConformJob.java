@@ -464,7 +464,7 @@ public final class ConformJob {
     StructType refusedSchema =
         new StructType()
             .add("_rid", org.apache.spark.sql.types.DataTypes.StringType, false)
-            .add("_rules", org.apache.spark.sql.types.DataTypes.createArrayType(org.apache.spark.sql.types.DataTypes.StringType, false), false);
+            .add("_rules", org.apache.spark.sql.types.DataTypes.createArrayType(org.apache.spark.sql.types.DataTypes.StringType, true), false);
     Dataset<Row> refusedDf = ctx.spark().createDataFrame(refusedRows, refusedSchema);
     Column isRefused = col("_rid").isNotNull();
     Dataset<Row> rows =

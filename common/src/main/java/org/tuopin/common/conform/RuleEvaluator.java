@@ -33,14 +33,29 @@ public final class RuleEvaluator {
   /** True when the row broke a FAIL_BATCH rule: its whole batch is refused. */
   public static final String FAILS_BATCH = "_c_fails_batch";
 
-  /** Adds rule_ids, messages and the two flags. */
+  /** The boolean column holding whether the row failed the i-th rule of its list. */
+  public static String failedColumn(int i) {
+    return "_c_failed_" + i;
+  }
+
+  /**
+   * Adds rule_ids, messages and the two flags. Each predicate is computed once, into its own
+   * boolean column, and everything else reads those columns: the expression trees stay small for
+   * the optimiser and code generation, and the metrics sum the same columns.
+   */
   public static Dataset<Row> evaluate(Dataset<Row> prepared, List<Rule> rules) {
+    List<Column> flags = new ArrayList<>();
+    flags.add(col("*"));
+    for (int i = 0; i < rules.size(); i++) {
+      flags.add(rules.get(i).failed().as(failedColumn(i)));
+    }
     List<Column> ids = new ArrayList<>();
     List<Column> messages = new ArrayList<>();
     Column quarantined = lit(false);
     Column failsBatch = lit(false);
-    for (Rule r : rules) {
-      Column f = r.failed();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule r = rules.get(i);
+      Column f = col(failedColumn(i));
       ids.add(when(f, lit(r.id())));
       messages.add(when(f, r.messageColumn()));
       if (r.severity() == Severity.QUARANTINE) {
@@ -50,22 +65,26 @@ public final class RuleEvaluator {
       }
     }
     return prepared
-        .withColumn(Quarantine.RULE_IDS, array_compact(array(ids.toArray(new Column[0]))))
-        .withColumn(Quarantine.MESSAGES, array_compact(array(messages.toArray(new Column[0]))))
-        .withColumn(QUARANTINED, quarantined)
-        .withColumn(FAILS_BATCH, failsBatch);
+        .select(flags.toArray(new Column[0]))
+        .select(
+            col("*"),
+            array_compact(array(ids.toArray(new Column[0]))).as(Quarantine.RULE_IDS),
+            array_compact(array(messages.toArray(new Column[0]))).as(Quarantine.MESSAGES),
+            quarantined.as(QUARANTINED),
+            failsBatch.as(FAILS_BATCH));
   }
 
   /**
    * Per batch and rule: rows checked and rows failed, as ops.quality_metrics rows. One aggregation
-   * over the evaluated rows (a sum per rule), then the tiny per-batch result is unpivoted.
+   * over rows {@link #evaluate}d with the same rule list (a sum per rule), then the tiny per-batch
+   * result is unpivoted.
    */
   public static Dataset<Row> metrics(
       Dataset<Row> evaluated, List<Rule> rules, Table checked, String stage, String runId, Timestamp measuredAt) {
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)).as("_n"));
     for (int i = 0; i < rules.size(); i++) {
-      aggs.add(sum(when(rules.get(i).failed(), lit(1L)).otherwise(lit(0L))).as("_f" + i));
+      aggs.add(sum(when(col(failedColumn(i)), lit(1L)).otherwise(lit(0L))).as("_f" + i));
     }
     Dataset<Row> perBatch =
         evaluated

@@ -48,7 +48,7 @@ public final class ConformedBatches {
               createStructField(KIND, StringType, false),
               createStructField(RUN_ID, StringType, false),
               createStructField(OUTCOME, StringType, false),
-              createStructField(REFUSED_BY, createArrayType(StringType, false), false),
+              createStructField(REFUSED_BY, createArrayType(StringType, true), false),
               createStructField(ROWS_IN, LongType, false),
               createStructField(ROWS_QUARANTINED, LongType, false),
               createStructField(CONFORMED_AT, TimestampType, false)));

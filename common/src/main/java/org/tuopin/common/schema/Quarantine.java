@@ -32,8 +32,8 @@ public final class Quarantine {
 
   private static StructType withReasons(StructType bronze) {
     List<StructField> f = new ArrayList<>(List.of(bronze.fields()));
-    f.add(createStructField(RULE_IDS, createArrayType(StringType, false), false));
-    f.add(createStructField(MESSAGES, createArrayType(StringType, false), false));
+    f.add(createStructField(RULE_IDS, createArrayType(StringType, true), false));
+    f.add(createStructField(MESSAGES, createArrayType(StringType, true), false));
     return new StructType(f.toArray(new StructField[0]));
   }
 }
