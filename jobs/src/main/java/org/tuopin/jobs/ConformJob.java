@@ -143,16 +143,20 @@ public final class ConformJob {
         RuleEvaluator.evaluate(Preparation.population(popIn, divisions, limits), popRules)
             .persist(StorageLevel.MEMORY_AND_DISK());
     long popRows = popEval.count();
+    boolean anyPopulation = popRows > 0;
     long rowsIn = hhRows + memberRows + popRows;
     LOG.info("conform: validated {} household, {} member, {} population lines", hhRows, memberRows, popRows);
 
     ctx.describe("conform: quality metrics and refused batches");
     Timestamp measuredAt = Timestamp.from(Instant.now());
+    Dataset<Row> hhBatches = RuleEvaluator.perBatch(hhEval, hhRules).persist(StorageLevel.MEMORY_ONLY());
+    Dataset<Row> memberBatches = RuleEvaluator.perBatch(memberEval, memberRules).persist(StorageLevel.MEMORY_ONLY());
+    Dataset<Row> popBatches = RuleEvaluator.perBatch(popEval, popRules).persist(StorageLevel.MEMORY_ONLY());
     Dataset<Row> metrics =
-        RuleEvaluator.metrics(hhEval, hhRules, Table.BRONZE_HOUSEHOLDS, STAGE, ctx.runId(), measuredAt)
-            .unionByName(RuleEvaluator.metrics(memberEval, memberRules, Table.BRONZE_MEMBERS, STAGE, ctx.runId(), measuredAt))
-            .unionByName(RuleEvaluator.metrics(popEval, popRules, Table.BRONZE_POPULATION, STAGE, ctx.runId(), measuredAt))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        RuleEvaluator.metrics(hhBatches, hhRules, Table.BRONZE_HOUSEHOLDS, STAGE, ctx.runId(), measuredAt)
+            .unionByName(RuleEvaluator.metrics(memberBatches, memberRules, Table.BRONZE_MEMBERS, STAGE, ctx.runId(), measuredAt))
+            .unionByName(RuleEvaluator.metrics(popBatches, popRules, Table.BRONZE_POPULATION, STAGE, ctx.runId(), measuredAt))
+            .persist(StorageLevel.MEMORY_ONLY());
     Map<String, List<String>> refused = refusedBatches(metrics);
     for (Map.Entry<String, List<String>> e : refused.entrySet()) {
       LOG.warn("conform: batch {} refused by {}", e.getKey(), e.getValue());
@@ -165,7 +169,10 @@ public final class ConformJob {
     long quarantined = 0;
     quarantined += writeQuarantine(Table.QUARANTINE_HOUSEHOLDS, hhEval, accepted, Quarantine.HOUSEHOLDS, allIds, versions);
     quarantined += writeQuarantine(Table.QUARANTINE_MEMBERS, memberEval, accepted, Quarantine.MEMBERS, allIds, versions);
-    quarantined += writeQuarantine(Table.QUARANTINE_POPULATION, popEval, accepted, Quarantine.POPULATION, allIds, versions);
+    if (anyPopulation) {
+      // Bronze is append-only: batches without population lines never had any quarantined.
+      quarantined += writeQuarantine(Table.QUARANTINE_POPULATION, popEval, accepted, Quarantine.POPULATION, allIds, versions);
+    }
 
     long rowsOut = 0;
     List<Batch> conformed = batches.stream().filter(b -> !refused.containsKey(b.id())).toList();
@@ -174,18 +181,28 @@ public final class ConformJob {
         SilverHouseholds.KEY, SilverHouseholds.PARTITION_BY, conformed, versions);
     rowsOut += mergeSilver(Table.SILVER_MEMBERS, Silver.members(memberEval.where(valid)), SilverMembers.SCHEMA,
         SilverMembers.KEY, SilverMembers.PARTITION_BY, conformed, versions);
-    rowsOut += mergeSilver(Table.SILVER_POPULATION, Silver.population(popEval.where(valid)), SilverPopulation.SCHEMA,
-        SilverPopulation.KEY, SilverPopulation.PARTITION_BY, conformed, versions);
+    if (anyPopulation) {
+      // A batch without population lines leaves the population slice as it is, even when FULL:
+      // population.csv is optional in a delivery.
+      Set<String> withPopulation =
+          new TreeSet<>(popBatches.agg(collect_set(col(Lineage.BATCH_ID))).first().<String>getList(0));
+      List<Batch> deliveredPopulation = conformed.stream().filter(b -> withPopulation.contains(b.id())).toList();
+      rowsOut += mergeSilver(Table.SILVER_POPULATION, Silver.population(popEval.where(valid)), SilverPopulation.SCHEMA,
+          SilverPopulation.KEY, SilverPopulation.PARTITION_BY, deliveredPopulation, versions);
+    }
 
     ctx.describe("conform: ops.quality_metrics");
     metrics.coalesce(1).write().format("delta").mode("append").save(catalog.path(Table.OPS_QUALITY_METRICS));
     versions.put(Table.OPS_QUALITY_METRICS.qualifiedName(), DeltaTables.latestVersion(spark, catalog.path(Table.OPS_QUALITY_METRICS)));
 
     ctx.describe("conform: ops.conformed_batches");
-    writeConformedBatches(pending, refused, hhEval, memberEval, popEval);
+    writeConformedBatches(pending, refused, hhBatches, memberBatches, popBatches);
     versions.put(Table.OPS_CONFORMED_BATCHES.qualifiedName(), DeltaTables.latestVersion(spark, catalog.path(Table.OPS_CONFORMED_BATCHES)));
 
     metrics.unpersist();
+    hhBatches.unpersist();
+    memberBatches.unpersist();
+    popBatches.unpersist();
     hhEval.unpersist();
     memberEval.unpersist();
     popEval.unpersist();
@@ -352,21 +369,26 @@ public final class ConformJob {
     Dataset<Row> rows = Silver.quarantine(evaluated.where(accepted.and(col(RuleEvaluator.QUARANTINED))), schema);
     String where = col(Lineage.BATCH_ID).isin(batchIds.toArray()).expr().sql();
     rows.write().format("delta").mode("overwrite").option("replaceWhere", where).save(ctx.catalog().path(t));
-    long v = DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t));
-    versions.put(t.qualifiedName(), v);
-    long n = operationMetric(t, "numOutputRows");
-    LOG.info("{}: {} lines quarantined (version {})", t.qualifiedName(), n, v);
+    Commit c = lastCommit(t);
+    versions.put(t.qualifiedName(), c.version());
+    long n = c.metric("numOutputRows");
+    LOG.info("{}: {} lines quarantined (version {})", t.qualifiedName(), n, c.version());
     return n;
   }
 
-  /** A metric of the table's latest commit (e.g. numOutputRows), 0 when absent. */
-  private long operationMetric(Table t, String metric) {
+  /** The version and operation metrics (numOutputRows, numTargetRowsInserted ...) of a table's latest commit. */
+  private record Commit(long version, Map<String, String> metrics) {
+    long metric(String name) {
+      String v = metrics.get(name);
+      return v == null ? 0L : Long.parseLong(v);
+    }
+  }
+
+  private Commit lastCommit(Table t) {
     Row r =
-        DeltaTable.forPath(ctx.spark(), ctx.catalog().path(t))
-            .history(1)
-            .select(col("operationMetrics").getItem(metric))
-            .first();
-    return r.isNullAt(0) ? 0L : Long.parseLong(r.getString(0));
+        DeltaTable.forPath(ctx.spark(), ctx.catalog().path(t)).history(1).select(col("version"), col("operationMetrics")).first();
+    Map<String, String> m = r.isNullAt(1) ? Map.of() : r.getJavaMap(1);
+    return new Commit(r.getLong(0), m);
   }
 
   /**
@@ -429,16 +451,17 @@ public final class ConformJob {
         merge = merge.whenNotMatchedBySource(fullSlices).delete();
       }
       merge.execute();
-      long inserted = operationMetric(t, "numTargetRowsInserted");
-      long updated = operationMetric(t, "numTargetRowsUpdated");
-      long deleted = operationMetric(t, "numTargetRowsDeleted");
-      long unchanged = operationMetric(t, "numSourceRows") - inserted - updated;
-      written += inserted + updated + unchanged;
+      Commit c = lastCommit(t);
+      long inserted = c.metric("numTargetRowsInserted");
+      long updated = c.metric("numTargetRowsUpdated");
+      long deleted = c.metric("numTargetRowsDeleted");
+      long lines = c.metric("numSourceRows");
+      written += lines;
+      versions.put(t.qualifiedName(), c.version());
       LOG.info(
-          "{} round {}: {} inserted, {} updated, {} unchanged, {} deleted",
-          t.qualifiedName(), round, inserted, updated, unchanged, deleted);
+          "{} round {}: {} lines, {} inserted, {} updated, {} unchanged, {} deleted (version {})",
+          t.qualifiedName(), round, lines, inserted, updated, lines - inserted - updated, deleted, c.version());
     }
-    versions.put(t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t)));
     return written;
   }
 
@@ -448,9 +471,9 @@ public final class ConformJob {
 
   /** Settles the run's batches: appended last, so a killed run leaves them pending. */
   private void writeConformedBatches(
-      Dataset<Row> pending, Map<String, List<String>> refused, Dataset<Row>... evaluated) {
+      Dataset<Row> pending, Map<String, List<String>> refused, Dataset<Row>... perBatch) {
     Dataset<Row> counts = null;
-    for (Dataset<Row> e : evaluated) {
+    for (Dataset<Row> e : perBatch) {
       Dataset<Row> c = RuleEvaluator.batchCounts(e);
       counts = counts == null ? c : counts.unionByName(c);
     }

@@ -206,7 +206,8 @@ class ConformJobTest {
             List.of("[" + GZ.id() + ",CONFORMED,[]]", "[" + UNKNOWN.id() + ",REFUSED,[PROVINCE_UNKNOWN]]",
                 "[" + YN.id() + ",CONFORMED,[]]")),
         new java.util.TreeSet<>(
-            wh.rows(Table.OPS_CONFORMED_BATCHES, ConformedBatches.BATCH_ID, ConformedBatches.OUTCOME, ConformedBatches.REFUSED_BY)));
+            wh.rows(Table.OPS_CONFORMED_BATCHES, ConformedBatches.BATCH_ID, ConformedBatches.OUTCOME,
+                "cast(" + ConformedBatches.REFUSED_BY + " as string)")));
     // Nothing of the refused batch in silver or quarantine (the other assertions list every row).
     assertEquals(0, wh.read(Table.SILVER_HOUSEHOLDS).where("_batch_id = '" + UNKNOWN.id() + "'").count());
     assertEquals(0, wh.read(Table.QUARANTINE_MEMBERS).where("_batch_id = '" + UNKNOWN.id() + "'").count());
@@ -257,7 +258,7 @@ class ConformJobTest {
       rows.add(r.toString());
     }
     assertTrue(rows.contains("[bronze.households,HEAD_COUNT," + GZ.id() + ",15,2,QUARANTINE]"), rows.toString());
-    assertTrue(rows.contains("[bronze.members,PERSON_IN_TWO_HOUSEHOLDS," + YN.id() + ",3,1,QUARANTINE]"), rows.toString());
+    assertTrue(rows.contains("[bronze.members,PERSON_IN_TWO_HOUSEHOLDS," + YN.id() + ",2,1,QUARANTINE]"), rows.toString());
     assertTrue(rows.contains("[bronze.members,WORK_PROVINCE_UNKNOWN," + GZ.id() + ",24,0,WARN]"), rows.toString());
     assertTrue(rows.contains("[bronze.households,PROVINCE_UNKNOWN," + UNKNOWN.id() + ",1,1,FAIL_BATCH]"), rows.toString());
     // Every rule of every table, for each of the three batches (population has no lines: no rows).
@@ -283,12 +284,15 @@ class ConformJobTest {
     assertEquals(householdsBefore, wh.rows(Table.SILVER_HOUSEHOLDS, "*"));
     assertEquals(quarantineBefore, wh.rows(Table.QUARANTINE_MEMBERS, "*"));
     assertEquals(EXPECTED, quarantined());
-    // The MERGE found nothing to change: no row of the change feed after the first conform.
+    // The MERGE found nothing to change: no commit, or one without a row in the change feed.
+    long versionAfter = DeltaTables.latestVersion(SharedSpark.spark(), wh.catalog.path(Table.SILVER_MEMBERS));
     long changes =
-        SharedSpark.spark().read().format("delta").option("readChangeFeed", "true")
-            .option("startingVersion", versionBefore + 1)
-            .load(wh.catalog.path(Table.SILVER_MEMBERS))
-            .count();
+        versionAfter == versionBefore
+            ? 0
+            : SharedSpark.spark().read().format("delta").option("readChangeFeed", "true")
+                .option("startingVersion", versionBefore + 1)
+                .load(wh.catalog.path(Table.SILVER_MEMBERS))
+                .count();
     assertEquals(0, changes);
   }
 

@@ -75,21 +75,22 @@ public final class RuleEvaluator {
   }
 
   /**
-   * Per batch and rule: rows checked and rows failed, as ops.quality_metrics rows. One aggregation
-   * over rows {@link #evaluate}d with the same rule list (a sum per rule), then the tiny per-batch
-   * result is unpivoted.
+   * One aggregation over rows {@link #evaluate}d with a rule list: per batch, the lines
+   * ({@link #ROWS}), the lines quarantined ({@link #ROWS_QUARANTINED}) and one failure count per
+   * rule. The result is tiny (one row per batch); {@link #metrics} and {@link #batchCounts} read it.
    */
-  public static Dataset<Row> metrics(
-      Dataset<Row> evaluated, List<Rule> rules, Table checked, String stage, String runId, Timestamp measuredAt) {
+  public static Dataset<Row> perBatch(Dataset<Row> evaluated, List<Rule> rules) {
     List<Column> aggs = new ArrayList<>();
-    aggs.add(count(lit(1)).as("_n"));
+    aggs.add(sum(when(col(QUARANTINED), lit(1L)).otherwise(lit(0L))).as(ROWS_QUARANTINED));
     for (int i = 0; i < rules.size(); i++) {
       aggs.add(sum(when(col(failedColumn(i)), lit(1L)).otherwise(lit(0L))).as("_f" + i));
     }
-    Dataset<Row> perBatch =
-        evaluated
-            .groupBy(col(Lineage.BATCH_ID))
-            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    return evaluated.groupBy(col(Lineage.BATCH_ID)).agg(count(lit(1)).as(ROWS), aggs.toArray(new Column[0]));
+  }
+
+  /** The ops.quality_metrics rows of a {@link #perBatch} result: one per batch and rule. */
+  public static Dataset<Row> metrics(
+      Dataset<Row> perBatch, List<Rule> rules, Table checked, String stage, String runId, Timestamp measuredAt) {
     List<Column> entries = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       Rule r = rules.get(i);
@@ -100,29 +101,25 @@ public final class RuleEvaluator {
               lit(r.severity().name()).as(QualityMetrics.SEVERITY)));
     }
     return perBatch
-        .select(col(Lineage.BATCH_ID), col("_n"), explode(array(entries.toArray(new Column[0]))).as("_e"))
+        .select(col(Lineage.BATCH_ID), col(ROWS), explode(array(entries.toArray(new Column[0]))).as("_e"))
         .select(
             lit(runId).as(QualityMetrics.RUN_ID),
             lit(stage).as(QualityMetrics.STAGE),
             lit(checked.qualifiedName()).as(QualityMetrics.TABLE_NAME),
             col("_e." + QualityMetrics.RULE_ID).as(QualityMetrics.RULE_ID),
             col(Lineage.BATCH_ID).as(QualityMetrics.BATCH_ID),
-            col("_n").as(QualityMetrics.ROWS_CHECKED),
+            col(ROWS).as(QualityMetrics.ROWS_CHECKED),
             col("_e." + QualityMetrics.ROWS_FAILED).as(QualityMetrics.ROWS_FAILED),
             col("_e." + QualityMetrics.SEVERITY).as(QualityMetrics.SEVERITY),
             lit(measuredAt).as(QualityMetrics.MEASURED_AT));
   }
 
-  /** Per batch: lines checked and lines quarantined (two sums over the evaluated rows). */
-  public static Dataset<Row> batchCounts(Dataset<Row> evaluated) {
-    return evaluated
-        .groupBy(col(Lineage.BATCH_ID))
-        .agg(
-            count(lit(1)).as(ROWS),
-            sum(when(col(QUARANTINED), lit(1L)).otherwise(lit(0L))).as(ROWS_QUARANTINED));
+  /** Per batch: lines checked and lines quarantined, from a {@link #perBatch} result. */
+  public static Dataset<Row> batchCounts(Dataset<Row> perBatch) {
+    return perBatch.select(col(Lineage.BATCH_ID), col(ROWS), col(ROWS_QUARANTINED));
   }
 
-  /** Columns of {@link #batchCounts}. */
+  /** Columns of {@link #perBatch} and {@link #batchCounts}. */
   public static final String ROWS = "_rows";
 
   public static final String ROWS_QUARANTINED = "_rows_quarantined";
