@@ -40,6 +40,8 @@ public enum Table {
   OPS_RUNS(Layer.OPS, "runs"),
   OPS_INGESTED_FILES(Layer.OPS, "ingested_files"),
   OPS_QUALITY_METRICS(Layer.OPS, "quality_metrics"),
+  /** One row per bronze batch that conform has settled (conformed or refused): what it still has to do. */
+  OPS_CONFORMED_BATCHES(Layer.OPS, "conformed_batches"),
   OPS_RELEASES(Layer.OPS, "releases");
 
   /** The layers, each a folder under the warehouse and a schema in the SQL catalogue. */

@@ -30,7 +30,8 @@ public record TuopinConfig(
     Paths paths,
     Privacy privacy,
     Ingest ingest,
-    Generator generator) {
+    Generator generator,
+    Conform conform) {
 
   /** Where the run happens; production refuses the local conveniences. */
   public enum Environment {
@@ -55,6 +56,17 @@ public record TuopinConfig(
 
   /** Ingest safety limits. */
   public record Ingest(double maxRowDropShare) {}
+
+  /**
+   * Limits of the conform stage's validation rules (see docs/rules.md).
+   *
+   * @param minYear earliest reporting, identification or exit year accepted
+   * @param maxYear latest year accepted (a year after the batch's reporting year fails anyway)
+   * @param maxPerCapitaIncome per-capita net income above this (yuan per year) is implausible
+   * @param maxHouseholdSize household sizes above this are implausible
+   * @param maxAge a member older than this at 31 December of the reporting year is implausible
+   */
+  public record Conform(int minYear, int maxYear, double maxPerCapitaIncome, int maxHouseholdSize, int maxAge) {}
 
   /** Defaults of the synthetic data generator. */
   public record Generator(
@@ -147,7 +159,22 @@ public record TuopinConfig(
             lastYear,
             r.provinceList("generator.gb18030-provinces"),
             GeneratorModel.from(c, ROOT + ".generator.model"));
-    return new TuopinConfig(env, spark, paths, privacy, ingest, generator);
+    int conformMinYear = r.intInRange("conform.min-year", 1949, 2100);
+    int conformMaxYear = r.intInRange("conform.max-year", 1949, 2100);
+    if (conformMaxYear < conformMinYear) {
+      throw Errors.config(
+          ROOT + ".conform.max-year",
+          "is " + conformMaxYear + ", before conform.min-year " + conformMinYear,
+          "set a max year on or after the min year");
+    }
+    Conform conform =
+        new Conform(
+            conformMinYear,
+            conformMaxYear,
+            r.doubleInRange("conform.max-per-capita-income", 1.0, 1.0e9),
+            r.intInRange("conform.max-household-size", 1, 1000),
+            r.intInRange("conform.max-age", 1, 200));
+    return new TuopinConfig(env, spark, paths, privacy, ingest, generator, conform);
   }
 
   private static void rejectUnknownKeys(Config c, Config defaults) {

@@ -60,6 +60,14 @@ public final class Errors {
         ExitStatus.FAILURE, String.format(Locale.ROOT, "%s does not exist; %s", what, fix), null);
   }
 
+  /** A table read by a stage lacks a column its contract declares. */
+  public static TuopinException schemaMismatch(String table, String column, String fix) {
+    return new TuopinException(
+        ExitStatus.FAILURE,
+        String.format(Locale.ROOT, "table %s has no column %s; %s", table, column, fix),
+        null);
+  }
+
   /** A step failed for a reason outside the input's control. */
   public static TuopinException failure(String what, Throwable cause) {
     String reason = cause == null ? "unknown cause" : oneLine(cause);

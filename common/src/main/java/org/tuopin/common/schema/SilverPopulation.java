@@ -20,6 +20,7 @@ public final class SilverPopulation {
   public static final String RURAL_POPULATION = "rural_population";
 
   public static final List<String> KEY = List.of(VILLAGE_CODE, REPORTING_YEAR);
+  public static final List<String> PARTITION_BY = List.of(REPORTING_YEAR, PROVINCE_CODE);
 
   public static final StructType SCHEMA =
       createStructType(

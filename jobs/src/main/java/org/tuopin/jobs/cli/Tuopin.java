@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SqlServerCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
+      ConformCommand.class,
     },
     footer = {
       "",

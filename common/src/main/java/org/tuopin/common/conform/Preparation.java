@@ -1,0 +1,333 @@
+package org.tuopin.common.conform;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.tuopin.common.config.TuopinConfig;
+import org.tuopin.common.domain.Codebook;
+import org.tuopin.common.reference.ReferenceData.Divisions;
+import org.tuopin.common.schema.Bronze;
+import org.tuopin.common.schema.LandingHouseholds;
+import org.tuopin.common.schema.LandingMembers;
+import org.tuopin.common.schema.LandingPopulation;
+import org.tuopin.common.schema.Lineage;
+import org.tuopin.common.schema.SilverMembers;
+
+/**
+ * Adds to bronze rows the {@link Prepared} helper columns the rules read: typed values, and the
+ * cross-row facts as joins and windows (duplicates, heads and member counts per household, a
+ * member's household, a person in two households, known divisions). Pure functions of DataFrames.
+ *
+ * <p>Windows over members are partitioned by (batch, household) first, so that the duplicate checks,
+ * the household counts and the later join with households share one shuffle.
+ */
+public final class Preparation {
+  private Preparation() {}
+
+  private static final String LEVEL_COUNTY = "COUNTY";
+  private static final String LEVEL_PROVINCE = "PROVINCE";
+  private static final String HEAD_LABEL = Codebook.Relation.HEAD.label();
+
+  /** The content columns of a bronze table: everything before the lineage and batch metadata. */
+  public static List<String> contentColumns(StructType bronze) {
+    List<String> out = new ArrayList<>();
+    for (StructField f : bronze.fields()) {
+      if (Bronze.METADATA.stream().noneMatch(m -> m.name().equals(f.name()))) {
+        out.add(f.name());
+      }
+    }
+    return out;
+  }
+
+  private static Column[] cols(List<String> names, String... more) {
+    List<Column> out = new ArrayList<>();
+    for (String m : more) {
+      out.add(col(m));
+    }
+    for (String n : names) {
+      out.add(col(n));
+    }
+    return out.toArray(new Column[0]);
+  }
+
+  /** County codes of ref.divisions, as a one-column frame for a broadcast join. */
+  private static Dataset<Row> counties(Dataset<Row> divisions, String as) {
+    return divisions
+        .where(col(Divisions.LEVEL).equalTo(LEVEL_COUNTY))
+        .select(col(Divisions.CODE).as(as))
+        .distinct();
+  }
+
+  private static Dataset<Row> provinces(Dataset<Row> divisions, String as) {
+    return divisions
+        .where(col(Divisions.LEVEL).equalTo(LEVEL_PROVINCE))
+        .select(col(Divisions.CODE).as(as))
+        .distinct();
+  }
+
+  /** Adds a boolean column: the code column's value is among the codes of a small frame. */
+  private static Dataset<Row> flagKnown(Dataset<Row> df, Column code, Dataset<Row> codes, String codeCol, String flag) {
+    Dataset<Row> joined = df.join(broadcast(codes), code.equalTo(col(codeCol)), "left");
+    return joined.withColumn(flag, col(codeCol).isNotNull()).drop(codeCol);
+  }
+
+  private static Column yearsOutside(List<String> yearCols, TuopinConfig.Conform limits) {
+    return Typed.namesWhere(
+        yearCols,
+        c ->
+            Typed.present(col(c))
+                .and(
+                    Typed.year(col(c)).isNull()
+                        .or(Typed.year(col(c)).lt(limits.minYear()))
+                        .or(Typed.year(col(c)).gt(limits.maxYear()))));
+  }
+
+  private static Column yearsAfterBatch(List<String> yearCols) {
+    return Typed.namesWhere(yearCols, c -> Typed.year(col(c)).gt(col(Bronze.BATCH_YEAR)));
+  }
+
+  /** Duplicate-line rank and key/content counts within a batch; the windows share one partitioning. */
+  private static Dataset<Row> duplicates(Dataset<Row> df, List<String> partition, List<String> key, List<String> content) {
+    WindowSpec byContent =
+        Window.partitionBy(cols(content, Lineage.BATCH_ID)).orderBy(col(Lineage.LINE));
+    WindowSpec byContentAll = Window.partitionBy(cols(content, Lineage.BATCH_ID));
+    WindowSpec byKey = Window.partitionBy(cols(key, Lineage.BATCH_ID));
+    // Every window below is partitioned by a superset of (batch, partition columns): hashing by
+    // those once lets all of them, and a later join on them, reuse this one shuffle.
+    return df.repartition(cols(partition, Lineage.BATCH_ID))
+        .withColumn(Prepared.DUP_RANK, row_number().over(byContent))
+        .withColumn(Prepared.CONTENT_ROWS, count(lit(1)).over(byContentAll))
+        .withColumn(Prepared.KEY_ROWS, count(lit(1)).over(byKey));
+  }
+
+  // ---------------------------------------------------------------- members (first pass)
+
+  /**
+   * Members with typed values, duplicate facts and their household's counts (lines and heads in
+   * the same batch), all as windows partitioned by (batch, household).
+   */
+  public static Dataset<Row> members(Dataset<Row> bronzeMembers, Dataset<Row> divisions, TuopinConfig.Conform limits) {
+    List<String> content = contentColumns(Bronze.MEMBERS);
+    Dataset<Row> typed =
+        bronzeMembers
+            .withColumn(Prepared.YEAR, Typed.year(col(LandingMembers.REPORTING_YEAR)))
+            .withColumn(Prepared.BIRTH_DATE, Typed.date(col(LandingMembers.BIRTH_DATE)))
+            .withColumn(Prepared.MONTHS_WORKED, Typed.integer(col(LandingMembers.MONTHS_WORKED)))
+            .withColumn(
+                Prepared.MISSING,
+                Typed.namesWhere(
+                    List.of(
+                        LandingMembers.HOUSEHOLD_ID, LandingMembers.REPORTING_YEAR, LandingMembers.RELATION,
+                        LandingMembers.SEX, LandingMembers.BIRTH_DATE),
+                    c -> Typed.blank(col(c))))
+            .withColumn(
+                Prepared.BAD_FLAGS,
+                Typed.namesWhere(
+                    List.of(LandingMembers.DROPPED_OUT, LandingMembers.MEDICAL_INSURANCE, LandingMembers.WORKS_AWAY),
+                    c -> Typed.present(col(c)).and(Codebook.toBoolean(col(c)).isNull())))
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(List.of(LandingMembers.REPORTING_YEAR), limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(List.of(LandingMembers.REPORTING_YEAR)));
+    typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
+    typed =
+        flagKnown(typed, trim(col(LandingMembers.WORK_PROVINCE)), provinces(divisions, "_wp"), "_wp", Prepared.WORK_PROVINCE_KNOWN);
+    Dataset<Row> dup =
+        duplicates(
+            typed,
+            List.of(LandingMembers.HOUSEHOLD_ID),
+            List.of(LandingMembers.HOUSEHOLD_ID, Bronze.PERSON_KEY, LandingMembers.REPORTING_YEAR),
+            content);
+    Column counted = col(Bronze.PARSE_ERROR).isNull().and(col(Prepared.DUP_RANK).equalTo(1));
+    WindowSpec household = Window.partitionBy(col(Lineage.BATCH_ID), col(LandingMembers.HOUSEHOLD_ID));
+    return dup.withColumn(Prepared.COUNTED, when(counted, lit(1L)).otherwise(lit(0L)))
+        .withColumn(Prepared.MEMBER_ROWS, sum(col(Prepared.COUNTED)).over(household))
+        .withColumn(
+            Prepared.HEADS,
+            sum(when(trim(col(LandingMembers.RELATION)).equalTo(HEAD_LABEL), col(Prepared.COUNTED)).otherwise(lit(0L)))
+                .over(household));
+  }
+
+  /** Per (batch, household): member lines and heads, from {@link #members}. */
+  public static Dataset<Row> householdCounts(Dataset<Row> preparedMembers) {
+    return preparedMembers
+        .groupBy(col(Lineage.BATCH_ID), col(LandingMembers.HOUSEHOLD_ID))
+        .agg(max(col(Prepared.MEMBER_ROWS)).as(Prepared.MEMBER_ROWS), max(col(Prepared.HEADS)).as(Prepared.HEADS));
+  }
+
+  /**
+   * The (reporting year, person key) pairs found in two households: among the incoming members,
+   * or between an incoming member and a silver member of a province-year slice this run does not
+   * touch (the slices it touches are being replaced or upserted, so their silver rows are no
+   * conflict). Lines that could not be parsed or repeat an earlier line do not count.
+   *
+   * @param silverMembers silver.members (may be empty)
+   * @param touchedSlices (reporting_year int, province_code string) slices of the incoming batches
+   */
+  public static Dataset<Row> personConflicts(
+      Dataset<Row> preparedMembers, Dataset<Row> silverMembers, Dataset<Row> touchedSlices) {
+    Dataset<Row> incoming =
+        preparedMembers
+            .where(
+                col(Prepared.COUNTED).equalTo(1)
+                    .and(col(Bronze.PERSON_KEY).isNotNull())
+                    .and(col(Prepared.YEAR).isNotNull()))
+            .select(
+                col(Prepared.YEAR).as("_y"),
+                col(Bronze.PERSON_KEY).as("_k"),
+                col(LandingMembers.HOUSEHOLD_ID).as("_h"),
+                lit(true).as("_in"));
+    Dataset<Row> others =
+        silverMembers
+            .join(
+                broadcast(touchedSlices),
+                silverMembers.col(SilverMembers.REPORTING_YEAR).equalTo(touchedSlices.col(SilverMembers.REPORTING_YEAR))
+                    .and(silverMembers.col(SilverMembers.PROVINCE_CODE).equalTo(touchedSlices.col(SilverMembers.PROVINCE_CODE))),
+                "left_anti")
+            .join(
+                broadcast(touchedSlices.select(col(SilverMembers.REPORTING_YEAR).as("_ty")).distinct()),
+                col(SilverMembers.REPORTING_YEAR).equalTo(col("_ty")),
+                "left_semi")
+            .select(
+                col(SilverMembers.REPORTING_YEAR).as("_y"),
+                col(SilverMembers.PERSON_KEY).as("_k"),
+                col(SilverMembers.HOUSEHOLD_ID).as("_h"),
+                lit(false).as("_in"));
+    return incoming
+        .unionByName(others)
+        .groupBy(col("_y"), col("_k"))
+        .agg(min(col("_h")).as("_hmin"), max(col("_h")).as("_hmax"), max(col("_in")).as("_any_in"))
+        .where(col("_hmin").notEqual(col("_hmax")).and(col("_any_in")))
+        .select(col("_y"), col("_k"));
+  }
+
+  /** Members joined with their evaluated household and the conflict set: ready for the member rules. */
+  public static Dataset<Row> membersWithHouseholds(
+      Dataset<Row> preparedMembers, Dataset<Row> evaluatedHouseholds, Dataset<Row> conflicts) {
+    Dataset<Row> hh =
+        evaluatedHouseholds
+            .where(col(Prepared.DUP_RANK).equalTo(1).and(col(Bronze.PARSE_ERROR).isNull()))
+            .select(
+                col(Lineage.BATCH_ID).as("_hb"),
+                col(LandingHouseholds.HOUSEHOLD_ID).as("_hid"),
+                col(LandingHouseholds.VILLAGE_CODE).as(Prepared.VILLAGE),
+                col(LandingHouseholds.HOUSEHOLD_SIZE).as(Prepared.HOUSEHOLD_DECLARED_SIZE),
+                col(Prepared.HOUSEHOLD_SIZE).as("_hsize"),
+                col(RuleEvaluator.QUARANTINED).as(Prepared.HOUSEHOLD_QUARANTINED))
+            // A household id repeated with different content in a batch is quarantined whole; one
+            // line per id keeps the join from multiplying members.
+            .dropDuplicates("_hb", "_hid");
+    Dataset<Row> joined =
+        preparedMembers.join(
+            hh,
+            col(Lineage.BATCH_ID).equalTo(col("_hb")).and(col(LandingMembers.HOUSEHOLD_ID).equalTo(col("_hid"))),
+            "left");
+    Dataset<Row> withConflicts =
+        joined.join(
+            conflicts,
+            col(Prepared.YEAR).equalTo(col("_y")).and(col(Bronze.PERSON_KEY).equalTo(col("_k"))),
+            "left");
+    return withConflicts
+        .withColumn(Prepared.HOUSEHOLD_FOUND, col("_hid").isNotNull())
+        .withColumn(Prepared.IN_TWO_HOUSEHOLDS, col("_k").isNotNull())
+        .withColumn(Prepared.HOUSEHOLD_SIZE, col("_hsize"))
+        .drop("_hb", "_hid", "_hsize", "_y", "_k");
+  }
+
+  // ---------------------------------------------------------------- households
+
+  /** Households with typed values, division checks, duplicate facts and their members' counts. */
+  public static Dataset<Row> households(
+      Dataset<Row> bronzeHouseholds, Dataset<Row> householdCounts, Dataset<Row> divisions, TuopinConfig.Conform limits) {
+    List<String> years =
+        List.of(LandingHouseholds.REPORTING_YEAR, LandingHouseholds.IDENTIFIED_YEAR, LandingHouseholds.EXIT_YEAR);
+    Dataset<Row> typed =
+        bronzeHouseholds
+            .withColumn(Prepared.YEAR, Typed.year(col(LandingHouseholds.REPORTING_YEAR)))
+            .withColumn(Prepared.IDENTIFIED_YEAR, Typed.year(col(LandingHouseholds.IDENTIFIED_YEAR)))
+            .withColumn(Prepared.EXIT_YEAR, Typed.year(col(LandingHouseholds.EXIT_YEAR)))
+            .withColumn(Prepared.HOUSEHOLD_SIZE, Typed.integer(col(LandingHouseholds.HOUSEHOLD_SIZE)))
+            .withColumn(Prepared.INCOME, Typed.number(col(LandingHouseholds.PER_CAPITA_INCOME)))
+            .withColumn(Prepared.COUNTY, substring(trim(col(LandingHouseholds.VILLAGE_CODE)), 1, 6))
+            .withColumn(
+                Prepared.MISSING,
+                Typed.namesWhere(
+                    List.of(
+                        LandingHouseholds.HOUSEHOLD_ID, LandingHouseholds.VILLAGE_CODE,
+                        LandingHouseholds.REPORTING_YEAR, LandingHouseholds.HOUSEHOLD_SIZE,
+                        LandingHouseholds.IDENTIFIED_YEAR, LandingHouseholds.STATUS),
+                    c -> Typed.blank(col(c))))
+            .withColumn(
+                Prepared.BAD_FLAGS,
+                Typed.namesWhere(
+                    List.of(
+                        LandingHouseholds.FOOD_CLOTHING_SECURE, LandingHouseholds.COMPULSORY_EDUCATION,
+                        LandingHouseholds.BASIC_MEDICAL_CARE, LandingHouseholds.SAFE_HOUSING,
+                        LandingHouseholds.SAFE_WATER, LandingHouseholds.RELOCATED),
+                    c -> Typed.present(col(c)).and(Codebook.toBoolean(col(c)).isNull())))
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
+    typed = flagKnown(typed, col(Prepared.COUNTY), counties(divisions, "_cty"), "_cty", Prepared.COUNTY_KNOWN);
+    typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
+    Dataset<Row> dup =
+        duplicates(
+            typed,
+            List.of(LandingHouseholds.HOUSEHOLD_ID),
+            List.of(LandingHouseholds.HOUSEHOLD_ID, LandingHouseholds.REPORTING_YEAR),
+            contentColumns(Bronze.HOUSEHOLDS));
+    Dataset<Row> counts =
+        householdCounts.select(
+            col(Lineage.BATCH_ID).as("_cb"),
+            col(LandingMembers.HOUSEHOLD_ID).as("_ch"),
+            col(Prepared.MEMBER_ROWS).as("_cm"),
+            col(Prepared.HEADS).as("_cheads"));
+    return dup.join(
+            counts,
+            col(Lineage.BATCH_ID).equalTo(col("_cb")).and(col(LandingHouseholds.HOUSEHOLD_ID).equalTo(col("_ch"))),
+            "left")
+        .withColumn(Prepared.MEMBER_ROWS, coalesce(col("_cm"), lit(0L)))
+        .withColumn(Prepared.HEADS, coalesce(col("_cheads"), lit(0L)))
+        .drop("_cb", "_ch", "_cm", "_cheads");
+  }
+
+  // ---------------------------------------------------------------- population
+
+  /** Population lines with typed values, division checks and duplicate facts. */
+  public static Dataset<Row> population(Dataset<Row> bronzePopulation, Dataset<Row> divisions, TuopinConfig.Conform limits) {
+    List<String> years = List.of(LandingPopulation.REPORTING_YEAR);
+    Dataset<Row> typed =
+        bronzePopulation
+            .withColumn(Prepared.YEAR, Typed.year(col(LandingPopulation.REPORTING_YEAR)))
+            .withColumn(Prepared.RURAL_POPULATION, Typed.integer(col(LandingPopulation.RURAL_POPULATION)))
+            .withColumn(Prepared.COUNTY, substring(trim(col(LandingPopulation.VILLAGE_CODE)), 1, 6))
+            .withColumn(
+                Prepared.MISSING,
+                Typed.namesWhere(LandingPopulation.COLUMNS, c -> Typed.blank(col(c))))
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
+    typed = flagKnown(typed, col(Prepared.COUNTY), counties(divisions, "_cty"), "_cty", Prepared.COUNTY_KNOWN);
+    typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
+    return duplicates(
+        typed,
+        List.of(LandingPopulation.VILLAGE_CODE),
+        List.of(LandingPopulation.VILLAGE_CODE, LandingPopulation.REPORTING_YEAR),
+        contentColumns(Bronze.POPULATION));
+  }
+}

@@ -1,0 +1,112 @@
+package org.tuopin.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tuopin.common.catalog.Table;
+import org.tuopin.common.schema.Bronze;
+import org.tuopin.common.schema.LandingHouseholds;
+import org.tuopin.common.test.BronzeFixtures;
+import org.tuopin.common.test.BronzeFixtures.Batch;
+import org.tuopin.common.test.BronzeFixtures.Line;
+import org.tuopin.common.test.SharedSpark;
+
+/**
+ * A real {@code kill -9} of a child JVM running {@code tuopin conform}, between its silver MERGEs;
+ * then a rerun in this JVM must leave every table as a clean run does.
+ */
+@ExtendWith(SharedSpark.class)
+class ConformCrashTest {
+  /** The log line after which the child is killed: silver.households is merged, members not yet. */
+  static final String KILL_AFTER = "merging silver.members";
+
+  static final Table[] COMPARED = {
+    Table.SILVER_HOUSEHOLDS, Table.SILVER_MEMBERS, Table.QUARANTINE_HOUSEHOLDS, Table.QUARANTINE_MEMBERS
+  };
+
+  static void bronze(ConformWarehouse w) {
+    Batch gz = new Batch("gz-2019-full-1", BronzeFixtures.GUIZHOU, 2019, "FULL");
+    Batch yn = new Batch("yn-2019-full-1", BronzeFixtures.YUNNAN, 2019, "FULL");
+    List<Line> hh = new ArrayList<>();
+    List<Line> mem = new ArrayList<>();
+    long line = 2;
+    for (Batch b : List.of(gz, yn)) {
+      for (int n = 1; n <= 4; n++) {
+        Line h = BronzeFixtures.household(b, n, line++);
+        hh.add(h);
+        mem.add(BronzeFixtures.member(b, n, 1, line++));
+        if (n == 4) {
+          h.set(LandingHouseholds.PER_CAPITA_INCOME, "-1");
+        }
+      }
+    }
+    mem.add(BronzeFixtures.member(gz, 9, 1, line++).set(Bronze.ID_PROBLEM, "FORMAT"));
+    w.bronze(hh, mem, List.of());
+  }
+
+  @Test
+  void killedBetweenMergesConvergesToTheCleanResultOnRerun() throws Exception {
+    ConformWarehouse clean = new ConformWarehouse("conform-clean");
+    bronze(clean);
+    clean.conform(false);
+    ConformWarehouse crashed = new ConformWarehouse("conform-crashed");
+    bronze(crashed);
+
+    List<String> cmd = new ArrayList<>();
+    cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    cmd.add("-Xmx1g");
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("--add-opens")) {
+        cmd.add(a);
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    cmd.add("org.tuopin.jobs.cli.Tuopin");
+    cmd.add("conform");
+    cmd.add("-Dpaths.warehouse=" + crashed.dir);
+    cmd.add("-Dspark.master=local[2]");
+    cmd.add("-Dspark.shuffle-partitions=2");
+    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    AtomicBoolean killed = new AtomicBoolean(false);
+    List<String> output = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String l;
+      while ((l = r.readLine()) != null) {
+        output.add(l);
+        if (!killed.get() && l.contains(KILL_AFTER)) {
+          Process kill = new ProcessBuilder("kill", "-9", String.valueOf(child.pid())).inheritIO().start();
+          assertEquals(0, kill.waitFor());
+          killed.set(true);
+        }
+      }
+    }
+    assertTrue(child.waitFor(5, TimeUnit.MINUTES), "child ended");
+    assertTrue(killed.get(), "the child reached the kill point: " + String.join("\n", output));
+    assertEquals(137, child.exitValue(), "killed by SIGKILL");
+
+    // Each table as before or as after: households merged, members untouched, no batch settled.
+    assertEquals(clean.rows(Table.SILVER_HOUSEHOLDS, "*"), crashed.rows(Table.SILVER_HOUSEHOLDS, "*"));
+    assertEquals(0, crashed.read(Table.SILVER_MEMBERS).count());
+    assertEquals(0, crashed.read(Table.OPS_CONFORMED_BATCHES).count());
+
+    crashed.conform(false);
+    for (Table t : COMPARED) {
+      assertEquals(clean.rows(t, "*"), crashed.rows(t, "*"), t.qualifiedName());
+    }
+    assertEquals(
+        clean.rows(Table.OPS_CONFORMED_BATCHES, "batch_id", "outcome", "rows_in", "rows_quarantined"),
+        crashed.rows(Table.OPS_CONFORMED_BATCHES, "batch_id", "outcome", "rows_in", "rows_quarantined"));
+  }
+}
