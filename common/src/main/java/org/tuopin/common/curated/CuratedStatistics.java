@@ -74,16 +74,26 @@ public final class CuratedStatistics {
     return AreaTotals.rollUp(AreaTotals.villageBase(facts, in.population()), in.divisions());
   }
 
-  /**
-   * Derives every curated table from cached facts and totals.
-   *
-   * @param facts {@link #facts}, best cached: exit quality reads it again
-   * @param totals {@link #totals}, best cached: every table reads it
-   */
-  public static Result derive(Dataset<Row> facts, Dataset<Row> totals, Inputs in, CuratedParams params) {
+  /** The totals with the suppression flag of each row ({@link Suppression#mask}). */
+  public static Dataset<Row> masked(Dataset<Row> totals, CuratedParams params) {
     Dataset<Row> mask = Suppression.mask(totals, params.smallCellThreshold());
-    Dataset<Row> masked = totals.join(mask, HouseholdFacts.scalaSeq(List.of(
-        CuratedIncidence.LEVEL, CuratedIncidence.AREA_CODE, CuratedIncidence.REPORTING_YEAR)), "left");
+    return totals.join(
+        mask,
+        HouseholdFacts.scalaSeq(List.of(CuratedIncidence.LEVEL, CuratedIncidence.AREA_CODE, CuratedIncidence.REPORTING_YEAR)),
+        "left");
+  }
+
+  /**
+   * Derives every curated table. The three frames are each read several times and their plans
+   * nest deeply (the suppression walks four levels), so callers cache them; uncached, every action
+   * would recompute the whole pipeline many times over.
+   *
+   * @param facts {@link #facts}
+   * @param totals {@link #totals}
+   * @param masked {@link #masked}
+   */
+  public static Result derive(
+      Dataset<Row> facts, Dataset<Row> totals, Dataset<Row> masked, Inputs in, CuratedParams params) {
     Dataset<Row> resolved = AreaStatus.resolveThresholds(in.thresholds(), in.divisions());
     return new Result(
         facts,
@@ -96,10 +106,23 @@ public final class CuratedStatistics {
         povertyMeasures(masked, in.povertyLines(), params));
   }
 
-  /** All six tables in one call (tests; the job caches the intermediate frames instead). */
+  /**
+   * All six tables in one call, the intermediate frames materialised (small data: tests and tools;
+   * the job does the same step by step, with timing).
+   */
   public static Result compute(Inputs in, CuratedParams params) {
-    Dataset<Row> facts = facts(in, params);
-    return derive(facts, totals(facts, in), in, params);
+    Dataset<Row> facts = materialise(facts(in, params));
+    Dataset<Row> totals = materialise(totals(facts, in));
+    return derive(facts, totals, materialise(masked(totals, params)), in, params);
+  }
+
+  /**
+   * Computes a frame once and cuts its lineage (an eager local checkpoint, kept in memory and on
+   * local disk). Plain caching is not enough here: a cached relation still carries, and prints for
+   * every query, the whole plan behind it, and the suppression nests the totals a dozen times.
+   */
+  public static Dataset<Row> materialise(Dataset<Row> df) {
+    return df.localCheckpoint(true);
   }
 
   static Dataset<Row> incidence(Dataset<Row> masked) {

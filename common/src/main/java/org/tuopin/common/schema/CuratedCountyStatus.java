@@ -71,5 +71,5 @@ public final class CuratedCountyStatus {
               createStructField(ELIGIBLE, BooleanType, true),
               createStructField(ANNOUNCED_DELISTED_YEAR, IntegerType, true),
               createStructField(STATUS, StringType, false),
-              createStructField(FLAGS, createArrayType(StringType, false), false)));
+              createStructField(FLAGS, createArrayType(StringType, true), false)));
 }

@@ -49,5 +49,5 @@ public final class CuratedExitQuality {
               createStructField(PERSONS, LongType, false),
               createStructField(PER_CAPITA_INCOME, DoubleType, true),
               createStructField(POVERTY_LINE, DoubleType, true),
-              createStructField(FAILED_CRITERIA, createArrayType(StringType, false), false)));
+              createStructField(FAILED_CRITERIA, createArrayType(StringType, true), false)));
 }

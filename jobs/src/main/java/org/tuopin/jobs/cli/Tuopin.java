@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ReferenceCommand.class,
+      AggregateCommand.class,
     },
     footer = {
       "",
