@@ -23,6 +23,7 @@ public enum Table {
   SILVER_HOUSEHOLDS(Layer.SILVER, "households"),
   SILVER_MEMBERS(Layer.SILVER, "members"),
   SILVER_POPULATION(Layer.SILVER, "population"),
+  SILVER_SURVEY(Layer.SILVER, "survey"),
 
   QUARANTINE_HOUSEHOLDS(Layer.QUARANTINE, "households"),
   QUARANTINE_MEMBERS(Layer.QUARANTINE, "members"),

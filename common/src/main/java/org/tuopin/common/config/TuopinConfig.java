@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tuopin.common.curated.ReconcileRule;
+import org.tuopin.common.curated.Severity;
 import org.tuopin.common.error.Errors;
 
 /**
@@ -31,7 +33,8 @@ public record TuopinConfig(
     Privacy privacy,
     Ingest ingest,
     Generator generator,
-    Conform conform) {
+    Conform conform,
+    Curated curated) {
 
   /** Where the run happens; production refuses the local conveniences. */
   public enum Environment {
@@ -77,8 +80,24 @@ public record TuopinConfig(
       List<Integer> gb18030Provinces,
       GeneratorModel model) {}
 
+  /**
+   * Rules of the curated statistics (aggregate stage).
+   *
+   * @param safeWaterFromYear first reporting year in which safe water is part of the exit standard
+   * @param afWeights Alkire-Foster weight per indicator (a silver.households flag column); they sum to 1
+   * @param afCutoff Alkire-Foster poverty cut-off k on the weighted deprivation score, in (0, 1]
+   * @param severities reconciliation severity per rule
+   */
+  public record Curated(
+      int safeWaterFromYear,
+      Map<String, Double> afWeights,
+      double afCutoff,
+      Map<ReconcileRule, Severity> severities) {}
+
   static final String ROOT = "tuopin";
   private static final String DEFAULTS_RESOURCE = "conf/local.conf";
+  /** Weights are typed by hand in decimal: allow their sum the rounding of a few additions. */
+  private static final double WEIGHT_SUM_TOLERANCE = 1e-9;
   private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
 
   /**
@@ -174,7 +193,23 @@ public record TuopinConfig(
             r.doubleInRange("conform.max-per-capita-income", 1.0, 1.0e9),
             r.intInRange("conform.max-household-size", 1, 1000),
             r.intInRange("conform.max-age", 1, 200));
-    return new TuopinConfig(env, spark, paths, privacy, ingest, generator, conform);
+    Map<String, Double> weights = r.doubleMap("curated.af.weights", 0.0, 1.0);
+    double weightSum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (Math.abs(weightSum - 1.0) > WEIGHT_SUM_TOLERANCE) {
+      throw Errors.config(
+          ROOT + ".curated.af.weights", "sum to " + weightSum + ", not 1", "adjust the weights so that they sum to 1");
+    }
+    Map<ReconcileRule, Severity> severities = new java.util.EnumMap<>(ReconcileRule.class);
+    for (ReconcileRule rule : ReconcileRule.values()) {
+      severities.put(rule, r.enumValue("curated.reconcile." + rule.key(), Severity.class));
+    }
+    Curated curated =
+        new Curated(
+            r.intInRange("curated.safe-water-from-year", 2013, 2100),
+            weights,
+            r.doubleInRange("curated.af.cutoff", Double.MIN_VALUE, 1.0),
+            Collections.unmodifiableMap(severities));
+    return new TuopinConfig(env, spark, paths, privacy, ingest, generator, conform, curated);
   }
 
   private static void rejectUnknownKeys(Config c, Config defaults) {
@@ -300,6 +335,22 @@ public record TuopinConfig(
       }
       for (Map.Entry<String, ConfigValue> e : sub.entrySet()) {
         out.put(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+
+    Map<String, Double> doubleMap(String k, double min, double max) {
+      Config sub;
+      try {
+        sub = c.getConfig(key(k));
+      } catch (ConfigException.Missing e) {
+        throw Errors.config(key(k), "is missing", "add it (see conf/local.conf)");
+      } catch (ConfigException.WrongType e) {
+        throw Errors.config(key(k), "must be an object of name = number", "write it as { name = 0.2 }");
+      }
+      Map<String, Double> out = new LinkedHashMap<>();
+      for (String name : new TreeSet<>(sub.root().keySet())) {
+        out.put(name, doubleInRange(k + "." + name, min, max));
       }
       return Collections.unmodifiableMap(out);
     }

@@ -65,6 +65,20 @@ public final class Errors {
     return new TuopinException(
         ExitStatus.FAILURE,
         String.format(Locale.ROOT, "table %s has no column %s; %s", table, column, fix),
+  /** An input table lacks a column the stage needs (it was written by an older or other version). */
+  public static TuopinException inputSchema(String table, String column, String fix) {
+        String.format(Locale.ROOT, "table %s has no column '%s'; %s", table, column, fix),
+        null);
+  }
+
+  /** A reconciliation rule of severity FAIL found rows that do not reconcile; nothing was published. */
+  public static TuopinException reconciliationFailed(
+      String ruleId, String table, long failed, long checked, String configKey) {
+        String.format(
+            Locale.ROOT,
+            "reconciliation rule %s failed on %s: %d of %d rows do not reconcile, curated tables left unchanged;"
+                + " see ops.quality_metrics, fix the silver data or set %s = warn",
+            ruleId, table, failed, checked, configKey),
         null);
   }
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       IngestCommand.class,
       ConformCommand.class,
+      AggregateCommand.class,
     },
     footer = {
       "",

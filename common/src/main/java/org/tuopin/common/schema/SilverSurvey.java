@@ -1,0 +1,35 @@
+package org.tuopin.common.schema;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code silver.survey}: the third-party assessment survey per county and year (optional input).
+ * Rates are fractions. Key: ({@link #COUNTY_CODE}, {@link #REPORTING_YEAR}).
+ */
+public final class SilverSurvey {
+  private SilverSurvey() {}
+
+  public static final String COUNTY_CODE = "county_code";
+  public static final String REPORTING_YEAR = "reporting_year";
+  /** Missed-identification rate (漏评率). */
+  public static final String MISSED_RATE = "missed_rate";
+  /** Share of surveyed households that approve (群众认可度). */
+  public static final String APPROVAL_RATE = "approval_rate";
+
+  public static final List<String> KEY = List.of(COUNTY_CODE, REPORTING_YEAR);
+
+  public static final StructType SCHEMA =
+      createStructType(
+          List.of(
+              createStructField(COUNTY_CODE, StringType, false),
+              createStructField(REPORTING_YEAR, IntegerType, false),
+              createStructField(MISSED_RATE, DoubleType, true),
+              createStructField(APPROVAL_RATE, DoubleType, true)));
+}
