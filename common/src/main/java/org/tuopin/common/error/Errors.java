@@ -65,8 +65,13 @@ public final class Errors {
     return new TuopinException(
         ExitStatus.FAILURE,
         String.format(Locale.ROOT, "table %s has no column %s; %s", table, column, fix),
+        null);
+  }
+
   /** An input table lacks a column the stage needs (it was written by an older or other version). */
   public static TuopinException inputSchema(String table, String column, String fix) {
+    return new TuopinException(
+        ExitStatus.FAILURE,
         String.format(Locale.ROOT, "table %s has no column '%s'; %s", table, column, fix),
         null);
   }
@@ -74,6 +79,8 @@ public final class Errors {
   /** A reconciliation rule of severity FAIL found rows that do not reconcile; nothing was published. */
   public static TuopinException reconciliationFailed(
       String ruleId, String table, long failed, long checked, String configKey) {
+    return new TuopinException(
+        ExitStatus.FAILURE,
         String.format(
             Locale.ROOT,
             "reconciliation rule %s failed on %s: %d of %d rows do not reconcile, curated tables left unchanged;"
