@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Tuopin: the nightly Spark/Delta pipeline for national poverty statistics.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       ReferenceCommand.class,
       SqlCommand.class,
       SqlServerCommand.class,
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ConformCommand.class,
       AggregateCommand.class,
+      NightlyCommand.class,
     },
     footer = {
       "",
