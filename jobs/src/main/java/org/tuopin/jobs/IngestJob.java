@@ -285,20 +285,19 @@ public final class IngestJob {
   private void removeLeftovers() {
     SparkSession spark = ctx.spark();
     Catalog catalog = ctx.catalog();
-    Dataset<Row> ingested =
-        catalog.exists(spark, Table.OPS_INGESTED_FILES)
-            ? catalog.read(spark, Table.OPS_INGESTED_FILES)
-            : spark.createDataFrame(List.of(), IngestedFiles.SCHEMA);
     // Bronze rows are written before the ops.ingested_files commit that records them: when no bronze
     // commit is newer than that table's last commit, no run stopped in between and the scan is skipped.
     long recorded = DeltaCommits.latestCommitMillis(spark.sparkContext().hadoopConfiguration(), catalog.path(Table.OPS_INGESTED_FILES));
     boolean newer = false;
     for (LandingTable t : LandingTable.values()) {
-      newer |= DeltaCommits.latestCommitMillis(spark.sparkContext().hadoopConfiguration(), catalog.path(t.bronze())) >= recorded;
+      long written = DeltaCommits.latestCommitMillis(spark.sparkContext().hadoopConfiguration(), catalog.path(t.bronze()));
+      newer |= written >= 0 && written >= recorded;
     }
-    if (recorded >= 0 && !newer) {
+    if (!newer) {
       return;
     }
+    Dataset<Row> ingested =
+        recorded >= 0 ? catalog.read(spark, Table.OPS_INGESTED_FILES) : spark.createDataFrame(List.of(), IngestedFiles.SCHEMA);
     Dataset<Row> all = null;
     for (LandingTable t : LandingTable.values()) {
       if (catalog.exists(spark, t.bronze())) {
