@@ -30,6 +30,7 @@ import org.tuopin.common.ingest.BatchChecks;
 import org.tuopin.common.ingest.BatchManifest;
 import org.tuopin.common.ingest.BatchRefusal;
 import org.tuopin.common.ingest.BronzeReader;
+import org.tuopin.common.ingest.DeltaCommits;
 import org.tuopin.common.ingest.FileSummary;
 import org.tuopin.common.ingest.FileTask;
 import org.tuopin.common.ingest.IngestHistory;
@@ -284,10 +285,19 @@ public final class IngestJob {
   private void removeLeftovers() {
     SparkSession spark = ctx.spark();
     Catalog catalog = ctx.catalog();
+    // Bronze rows are written before the ops.ingested_files commit that records them: when no bronze
+    // commit is newer than that table's last commit, no run stopped in between and the scan is skipped.
+    long recorded = DeltaCommits.latestCommitMillis(spark.sparkContext().hadoopConfiguration(), catalog.path(Table.OPS_INGESTED_FILES));
+    boolean newer = false;
+    for (LandingTable t : LandingTable.values()) {
+      long written = DeltaCommits.latestCommitMillis(spark.sparkContext().hadoopConfiguration(), catalog.path(t.bronze()));
+      newer |= written >= 0 && written >= recorded;
+    }
+    if (!newer) {
+      return;
+    }
     Dataset<Row> ingested =
-        catalog.exists(spark, Table.OPS_INGESTED_FILES)
-            ? catalog.read(spark, Table.OPS_INGESTED_FILES)
-            : spark.createDataFrame(List.of(), IngestedFiles.SCHEMA);
+        recorded >= 0 ? catalog.read(spark, Table.OPS_INGESTED_FILES) : spark.createDataFrame(List.of(), IngestedFiles.SCHEMA);
     Dataset<Row> all = null;
     for (LandingTable t : LandingTable.values()) {
       if (catalog.exists(spark, t.bronze())) {

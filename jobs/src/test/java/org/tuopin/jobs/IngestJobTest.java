@@ -317,8 +317,11 @@ class IngestJobTest {
     assertEquals(2, second.alreadyLoaded());
     assertEquals(version, DeltaTables.latestVersion(SharedSpark.spark(), s.catalog.path(Table.BRONZE_MEMBERS)));
 
-    // A run killed after its bronze writes and before recording the batch: its rows are there, its LOADED rows are not.
+    // A run killed after its bronze writes and before recording the batch: its LOADED rows are gone,
+    // and its bronze rows were written (again) after the last ops.ingested_files commit.
     DeltaTable.forPath(SharedSpark.spark(), s.catalog.path(Table.OPS_INGESTED_FILES)).delete(col(IngestedFiles.BATCH_ID).equalTo("b-2017"));
+    s.table(Table.BRONZE_MEMBERS).filter(col(Lineage.BATCH_ID).equalTo("b-2017")).write().format("delta").mode("append").save(s.catalog.path(Table.BRONZE_MEMBERS));
+    assertEquals(cleanCount + 3, s.table(Table.BRONZE_MEMBERS).count());
     IngestJob.Result third = s.ingest(false);
     assertEquals(List.of("b-2017"), loaded(third));
     assertEquals(cleanCount, s.table(Table.BRONZE_MEMBERS).count());

@@ -283,7 +283,7 @@ public final class LandingFileParser {
       if (parseError == null && r.fields().size() != headerSize) {
         parseError = "expected " + headerSize + " fields, found " + r.fields().size();
       }
-      if (r.error() == CsvRecordReader.UNCLOSED_QUOTE) {
+      if (CsvRecordReader.UNCLOSED_QUOTE.equals(r.error())) {
         unclosedQuoteLine = r.line();
       }
       List<String> f = parseError == null ? r.fields() : null;
