@@ -197,7 +197,9 @@ public record TuopinConfig(
     double weightSum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
     if (Math.abs(weightSum - 1.0) > WEIGHT_SUM_TOLERANCE) {
       throw Errors.config(
-          ROOT + ".curated.af.weights", "sum to " + weightSum + ", not 1", "adjust the weights so that they sum to 1");
+          ROOT + ".curated.af.weights",
+          "sum to " + Math.round(weightSum * 1e6) / 1e6 + ", not 1",
+          "adjust the weights so that they sum to 1");
     }
     Map<ReconcileRule, Severity> severities = new java.util.EnumMap<>(ReconcileRule.class);
     for (ReconcileRule rule : ReconcileRule.values()) {

@@ -80,9 +80,9 @@ public final class CuratedFixture {
               createStructField(SilverMembers.REPORTING_YEAR, IntegerType, false)));
 
   /** One household-year: the row and its member count. */
-  record H(Row row, int persons) {}
+  public record H(Row row, int persons) {}
 
-  static H h(
+  public static H h(
       String id, int year, String village, String status, int identified, Integer exitYear, Double income,
       Boolean fc, Boolean ce, Boolean bm, Boolean sh, Boolean sw, int persons) {
     String county = village.substring(0, 6);
