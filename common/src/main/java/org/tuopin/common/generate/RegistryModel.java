@@ -325,7 +325,12 @@ public final class RegistryModel {
             .and(col(EXIT_YEAR).plus(1).leq(p.lastYear()))
             .and(not(col(IS_POOR)).or(col(EXIT_YEAR).plus(1).leq(col(DELISTED_YEAR).minus(1))))
             .and(u("returns", hh).lt(m.returnShare()));
-    return h.withColumn(RETURNS, coalesce(returns, lit(false))).drop("_cum", "_total", "_exit");
+    // Only what later steps use, so that the cached frames stay small.
+    return h.withColumn(RETURNS, coalesce(returns, lit(false)))
+        .select(
+            col(COUNTY), col(PROVINCE), col(HELPER_PROVINCE), col(BASE_INCIDENCE), col(VILLAGE), col(HOUSEHOLD),
+            col(SIZE), col(ATTRIBUTE), col(CAUSE), col(RELOCATED), col(IDENTIFIED_YEAR), col(EXIT_YEAR),
+            col(REMOVED_YEAR), col(RETURNS));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -392,7 +397,11 @@ public final class RegistryModel {
           coalesce(flaw.equalTo(k + 1), lit(false)).or(coalesce(unmetIndex.equalTo(k + 1), lit(false)));
       hy = hy.withColumn(flags[k], not(missing));
     }
-    return hy.drop("_line");
+    return hy.select(
+        col(COUNTY), col(PROVINCE), col(VILLAGE), col(HOUSEHOLD), col(YEAR), col(SIZE), col(ATTRIBUTE), col(CAUSE),
+        col(RELOCATED), col(IDENTIFIED_YEAR), col(STATUS), col(RECORD_EXIT_YEAR), col(INCOME), col(FOOD_CLOTHING),
+        col(EDUCATION), col(MEDICAL_CARE), col(HOUSING), col(WATER), col(IS_POOR_NOW), col(EXITED_NOW), col(NEW_NOW),
+        col(RETURNED_NOW), col(REMOVED_NOW));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -458,7 +467,9 @@ public final class RegistryModel {
         ps.withColumn(RESIDENT_ID, concat(col("_first17"), ResidentIdColumns.checkCharacter(col("_first17"))))
             .withColumn(HEALTH, Rand.pick(u("health", hh, mi), m.healthShares(), Codebook.labels(Codebook.Health.class)))
             .withColumn(INSURED, u("insured", hh, mi).lt(m.medicalInsuranceShare()));
-    return ps;
+    return ps.select(
+        col(HOUSEHOLD), col(COUNTY), col(PROVINCE), col(HELPER_PROVINCE), col(MEMBER_INDEX), col(ROLE), col(MALE),
+        col(BIRTH_DATE), col(RESIDENT_ID), col(HEALTH), col(INSURED), col("_n"));
   }
 
   /** Persons whose sequence would not fit in three digits (a county too large for one birth date). */
