@@ -114,7 +114,8 @@ public final class RegistryModel {
   // Counties
 
   /**
-   * The counties of the requested provinces (NBS functional zones excluded) with their share of
+   * The counties of the requested provinces (NBS functional zones excluded unless they are poor
+   * counties) with their share of
    * the households, their village count, their East-West helper province and their planned
    * incidence at the baseline year. Counties that receive no household are dropped.
    */
@@ -123,7 +124,9 @@ public final class RegistryModel {
         ref.divisions()
             .filter(
                 col(Divisions.LEVEL).equalTo("COUNTY")
-                    .and(not(col(Divisions.FUNCTIONAL_ZONE)))
+                    // A functional zone has no register of its own, unless it is a national poor county
+                    // (大柴旦, 632857), whose households the registry does hold.
+                    .and(not(col(Divisions.FUNCTIONAL_ZONE)).or(col(Divisions.IS_POOR_COUNTY)))
                     .and(col(Divisions.PROVINCE_CODE).isin(p.provinces().toArray())))
             .select(
                 col(Divisions.CODE).as(COUNTY),

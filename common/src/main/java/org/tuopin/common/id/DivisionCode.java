@@ -25,12 +25,17 @@ public final class DivisionCode {
         || p == 82;
   }
 
-  /** True for a 6-digit code of a county-level unit (not a province or prefecture total). */
+  /**
+   * True for a 6-digit code that can name a county-level unit: a valid province prefix and not a
+   * province total. A code ending in 00 may be a county-level unit (prefecture-level cities without
+   * districts such as 东莞 441900 or 儋州 460400), so only ref.divisions can say whether a code is a
+   * county or a prefecture total.
+   */
   public static boolean isCountyCode(String code) {
     return code != null
         && code.matches("[0-9]{6}")
         && isProvincePrefix(Integer.parseInt(code.substring(0, 2)))
-        && !code.endsWith("00");
+        && !code.endsWith("0000");
   }
 
   /** True for a 12-digit village code whose township and village parts are not zero. */

@@ -11,7 +11,7 @@ class DivisionCodeTest {
   void countyCodes() {
     assertTrue(DivisionCode.isCountyCode("520102"));
     assertTrue(DivisionCode.isCountyCode("632859"));
-    assertFalse(DivisionCode.isCountyCode("520100"), "a prefecture");
+    assertTrue(DivisionCode.isCountyCode("460400"), "儋州: a prefecture-level city without districts is county-level");
     assertFalse(DivisionCode.isCountyCode("520000"), "a province");
     assertFalse(DivisionCode.isCountyCode("990102"), "no such province");
     assertFalse(DivisionCode.isCountyCode("52010"));
@@ -25,7 +25,8 @@ class DivisionCodeTest {
     assertFalse(DivisionCode.isVillageCode("520102000200"), "township 000");
     assertFalse(DivisionCode.isVillageCode("520102001000"), "village 000");
     assertFalse(DivisionCode.isVillageCode("52010200120"), "11 digits");
-    assertFalse(DivisionCode.isVillageCode("520100001200"), "inside a prefecture code, not a county");
+    assertTrue(DivisionCode.isVillageCode("460400001201"), "a village of 儋州");
+    assertFalse(DivisionCode.isVillageCode("520000001200"), "inside a province total");
   }
 
   @Test
