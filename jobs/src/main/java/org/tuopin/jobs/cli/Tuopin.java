@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ConformCommand.class,
       AggregateCommand.class,
       NightlyCommand.class,
+      BenchCommand.class,
     },
     footer = {
       "",
