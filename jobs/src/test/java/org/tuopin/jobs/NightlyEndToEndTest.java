@@ -1,0 +1,91 @@
+package org.tuopin.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tuopin.common.catalog.Table;
+import org.tuopin.common.config.TuopinConfig;
+import org.tuopin.common.curated.Level;
+import org.tuopin.common.error.ExitStatus;
+import org.tuopin.common.schema.CuratedExits;
+import org.tuopin.common.schema.CuratedIncidence;
+import org.tuopin.common.schema.ExpectedCountyYear;
+import org.tuopin.common.test.SharedSpark;
+
+/**
+ * Generated data through the whole nightly run: every county-year count of curated.incidence and
+ * curated.exits equals the figures the generator computed from its own model before writing any
+ * file. Two provinces (one delivered in GB18030), three years.
+ */
+@ExtendWith(SharedSpark.class)
+class NightlyEndToEndTest {
+  @Test
+  void curatedCountsEqualTheGeneratorsExpectedFigures() throws Exception {
+    Path landing = GeneratorFixture.generate("e2e-landing", List.of("520000", "430000"), 400, 7L, 2016, 2018, 0.0);
+    Path warehouse = SharedSpark.tempDir("e2e-wh");
+    TuopinConfig config =
+        TuopinConfig.load(
+            null,
+            Map.of(
+                "paths.reference", GeneratorFixture.REFERENCE,
+                "paths.warehouse", warehouse.toString(),
+                "paths.landing", landing.toString()));
+    JobContext ctx = JobContext.create(SharedSpark.spark(), config);
+    byte[] key = new byte[32];
+    java.util.Arrays.fill(key, (byte) 7);
+    NightlyJob.Result r = new NightlyJob(ctx, new NightlyJob.Options(null, true, false), key).execute();
+    assertEquals(ExitStatus.OK, r.outcome(), r.stages().toString());
+    assertEquals(List.of("reference", "ingest", "conform", "aggregate"), r.stages().stream().map(s -> s.stage()).toList());
+
+    Dataset<Row> expected =
+        SharedSpark.spark()
+            .read()
+            .option("header", "true")
+            .option("inferSchema", "false")
+            .csv(landing.resolve("_generator").resolve(ExpectedCountyYear.FILE).toString())
+            .select(
+                col(ExpectedCountyYear.COUNTY_CODE).as("county_code"),
+                col(ExpectedCountyYear.REPORTING_YEAR).cast("int").as("reporting_year"),
+                col(ExpectedCountyYear.POOR_PERSONS).cast("long").as("poor_persons"),
+                col(ExpectedCountyYear.POOR_HOUSEHOLDS).cast("long").as("poor_households"),
+                col(ExpectedCountyYear.RURAL_POPULATION).cast("long").as("rural_population"),
+                col(ExpectedCountyYear.EXITED_PERSONS).cast("long").as("exited_persons"),
+                col(ExpectedCountyYear.EXITED_HOUSEHOLDS).cast("long").as("exited_households"),
+                col(ExpectedCountyYear.NEW_PERSONS).cast("long").as("new_persons"),
+                col(ExpectedCountyYear.RETURNED_PERSONS).cast("long").as("returned_persons"),
+                col(ExpectedCountyYear.REMOVED_PERSONS).cast("long").as("removed_persons"));
+    Dataset<Row> inc =
+        ctx.catalog().read(ctx.spark(), Table.CURATED_INCIDENCE).where(col(CuratedIncidence.LEVEL).equalTo(Level.COUNTY.name()));
+    Dataset<Row> ex =
+        ctx.catalog().read(ctx.spark(), Table.CURATED_EXITS).where(col(CuratedExits.LEVEL).equalTo(Level.COUNTY.name()));
+    Dataset<Row> actual =
+        inc.select(
+                col(CuratedIncidence.AREA_CODE).as("county_code"),
+                col(CuratedIncidence.REPORTING_YEAR).as("reporting_year"),
+                col(CuratedIncidence.POOR_PERSONS).as("poor_persons"),
+                col(CuratedIncidence.POOR_HOUSEHOLDS).as("poor_households"),
+                col(CuratedIncidence.RURAL_POPULATION).as("rural_population"))
+            .join(
+                ex.select(
+                    col(CuratedExits.AREA_CODE).as("county_code"),
+                    col(CuratedExits.REPORTING_YEAR).as("reporting_year"),
+                    col(CuratedExits.EXITED_PERSONS).as("exited_persons"),
+                    col(CuratedExits.EXITED_HOUSEHOLDS).as("exited_households"),
+                    col(CuratedExits.NEW_PERSONS).as("new_persons"),
+                    col(CuratedExits.RETURNED_PERSONS).as("returned_persons"),
+                    col(CuratedExits.REMOVED_PERSONS).as("removed_persons")),
+                scala.collection.JavaConverters.asScalaBuffer(List.of("county_code", "reporting_year")).toSeq())
+            .select(expected.columns()[0], java.util.Arrays.copyOfRange(expected.columns(), 1, expected.columns().length));
+    // Both ways, so that a missing or an extra county-year fails as surely as a wrong count.
+    assertEquals(0, expected.exceptAll(actual).count(), "expected rows missing from curated");
+    assertEquals(0, actual.exceptAll(expected).count(), "curated rows the generator did not expect");
+    assertEquals(expected.count(), actual.count());
+  }
+}
