@@ -133,9 +133,12 @@ public final class ConformJob {
             .distinct();
     Dataset<Row> conflicts =
         Preparation.personConflicts(membersPrepared, catalog.read(spark, Table.SILVER_MEMBERS), touched);
+    // A local checkpoint, not a cache: this plan reads silver.members, and Spark re-computes every
+    // cached plan that reads a table after a write to it, so a cache would be rebuilt from scratch
+    // after the members MERGE. The checkpoint cuts the plan from silver.
     Dataset<Row> memberEval =
         RuleEvaluator.evaluate(Preparation.membersWithHouseholds(membersPrepared, hhEval, conflicts), memberRules)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .localCheckpoint(true);
     long memberRows = memberEval.count();
     membersPrepared.unpersist();
     ctx.describe("conform: validate population");
