@@ -133,9 +133,12 @@ public final class ConformJob {
             .distinct();
     Dataset<Row> conflicts =
         Preparation.personConflicts(membersPrepared, catalog.read(spark, Table.SILVER_MEMBERS), touched);
+    // A local checkpoint, not a cache: this plan reads silver.members, and Spark re-computes every
+    // cached plan that reads a table after a write to it, so a cache would be rebuilt from scratch
+    // after the members MERGE. The checkpoint cuts the plan from silver.
     Dataset<Row> memberEval =
         RuleEvaluator.evaluate(Preparation.membersWithHouseholds(membersPrepared, hhEval, conflicts), memberRules)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .localCheckpoint(true);
     long memberRows = memberEval.count();
     membersPrepared.unpersist();
     ctx.describe("conform: validate population");
@@ -206,7 +209,6 @@ public final class ConformJob {
     hhEval.unpersist();
     memberEval.unpersist();
     popEval.unpersist();
-    catalog.registerAll(spark);
 
     Instant end = Instant.now();
     ExitStatus outcome = refused.isEmpty() ? ExitStatus.OK : ExitStatus.INPUT_REJECTED;
@@ -324,7 +326,6 @@ public final class ConformJob {
   // ------------------------------------------------------------------ writes
 
   private void createTables() {
-    SparkSession spark = ctx.spark();
     createIfMissing(Table.SILVER_HOUSEHOLDS, SilverHouseholds.SCHEMA, SilverHouseholds.PARTITION_BY, true);
     createIfMissing(Table.SILVER_MEMBERS, SilverMembers.SCHEMA, SilverMembers.PARTITION_BY, true);
     createIfMissing(Table.SILVER_POPULATION, SilverPopulation.SCHEMA, SilverPopulation.PARTITION_BY, true);
@@ -333,9 +334,6 @@ public final class ConformJob {
     createIfMissing(Table.QUARANTINE_POPULATION, Quarantine.POPULATION, List.of(), false);
     createIfMissing(Table.OPS_QUALITY_METRICS, QualityMetrics.SCHEMA, List.of(), false);
     createIfMissing(Table.OPS_CONFORMED_BATCHES, ConformedBatches.SCHEMA, List.of(), false);
-    if (!ctx.catalog().exists(spark, Table.OPS_RUNS)) {
-      LOG.debug("ops.runs will be created by its first append");
-    }
   }
 
   private void createIfMissing(Table t, StructType schema, List<String> partitionBy, boolean changeFeed) {

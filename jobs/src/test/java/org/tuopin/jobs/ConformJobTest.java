@@ -297,6 +297,18 @@ class ConformJobTest {
   }
 
   @Test
+  void withoutBronzeConformSaysToRunIngest() {
+    ConformWarehouse empty = new ConformWarehouse("conform-no-bronze");
+    org.tuopin.common.error.TuopinException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.tuopin.common.error.TuopinException.class, () -> empty.conform(false));
+    assertEquals(
+        "table bronze.households (" + empty.catalog.path(Table.BRONZE_HOUSEHOLDS) + ") does not exist; run 'tuopin ingest' first",
+        e.getMessage());
+    assertEquals(ExitStatus.FAILURE, e.status());
+  }
+
+  @Test
   void fullReplacesItsProvinceYearSliceAndChangesUpsert() {
     ConformWarehouse w = new ConformWarehouse("conform-full-changes");
     Timestamp t0 = Timestamp.valueOf("2026-11-20 01:00:00");
