@@ -180,12 +180,14 @@ public final class Rules {
       Column village = trim(col(villageColumn));
       Column shapeOk =
           village.rlike("^[0-9]{12}$")
-              .and(substring(village, 5, 2).notEqual("00"))
+              // Not a province total; a county part ending in 00 is a county-level city without
+              // districts (东莞 441900, 儋州 460400), so only ref.divisions decides (COUNTY_UNKNOWN).
+              .and(substring(village, 3, 4).notEqual("0000"))
               .and(substring(village, 7, 3).notEqual("000"))
               .and(substring(village, 10, 3).notEqual("000"));
       quarantine(
           VILLAGE_IN_COUNTY,
-          "The village code has 12 digits: a county code (not a province or prefecture total), a non-zero township and village part.",
+          "The village code has 12 digits: a county-level code (not a province total), a non-zero township and village part.",
           Typed.present(col(villageColumn)).and(shapeOk.unary_$bang()),
           "village code '{" + villageColumn + "}' is not a 12-digit village code inside a county");
       quarantine(
