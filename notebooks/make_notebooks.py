@@ -11,6 +11,7 @@ def code(text):
 
 
 SETUP = code("""
+%matplotlib inline
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd

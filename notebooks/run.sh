@@ -16,7 +16,6 @@ export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # (pyenv, a virtualenv) lacks the Debian packages, so Debian's goes first.
 export PATH="/usr/bin:$PATH"
 export PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}"
-export MPLBACKEND=Agg
 
 if [[ ! -d "$TUOPIN_WAREHOUSE/curated/incidence/_delta_log" ]]; then
   echo "notebooks: no curated tables in $TUOPIN_WAREHOUSE; run ./tuopin demo first" >&2
