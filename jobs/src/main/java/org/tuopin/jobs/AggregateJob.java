@@ -1,11 +1,15 @@
 package org.tuopin.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -17,6 +21,7 @@ import org.tuopin.common.catalog.Table;
 import org.tuopin.common.curated.CuratedParams;
 import org.tuopin.common.curated.CuratedStatistics;
 import org.tuopin.common.curated.CuratedWriter;
+import org.tuopin.common.curated.IncrementalScope;
 import org.tuopin.common.curated.Reconciliation;
 import org.tuopin.common.error.Errors;
 import org.tuopin.common.error.ExitStatus;
@@ -34,22 +39,67 @@ import org.tuopin.common.schema.SilverSurvey;
 /**
  * {@code tuopin aggregate}: silver and ref in, the six curated tables out, reconciled first.
  *
- * <p>Order of work: the household facts (the one pass over members) are cached, the all-level
- * totals (small) are cached, every table is derived from them, the reconciliation is written to
- * ops.quality_metrics, and only when no FAIL rule broke are the curated tables replaced, each in one
- * Delta transaction. A failed run therefore leaves the curated tables as they were.
+ * <p>Order of work: the household facts (the one pass over members) are written to
+ * curated.household_facts, the all-level totals (small) are derived from that table and cached,
+ * every curated table is derived from them, the reconciliation is written to ops.quality_metrics,
+ * and only when no FAIL rule broke are the curated tables replaced, each in one Delta transaction.
+ * A failed run therefore leaves the curated tables as they were.
+ *
+ * <p>Incremental by default (docs/statistics.md, "Incremental nights"): the silver and ref versions
+ * and the rule fingerprint this stage read are recorded in its ops.runs row ({@link #READ_PREFIX}
+ * keys of table_versions). The next run reads silver's change data feed since those versions,
+ * recomputes the household facts of the changed province-years only ({@link IncrementalScope}),
+ * derives the totals of every level from the stored facts, and replaces the curated rows from the
+ * first changed year on. Anything it cannot follow (no earlier run, ref or rules changed, a table
+ * without its change feed, history vacuumed) makes it rebuild everything, and it says why.
  */
 public final class AggregateJob {
   private static final Logger LOG = LoggerFactory.getLogger(AggregateJob.class);
   public static final String STAGE = "aggregate";
+  /** Prefix of the table_versions keys that record what the stage read (not what it wrote). */
+  public static final String READ_PREFIX = "read:";
+  /** The table_versions key of the rule fingerprint (code version and curated configuration). */
+  public static final String RULES_KEY = READ_PREFIX + "rules";
+
+  private static final List<Table> SILVER_INPUTS =
+      List.of(Table.SILVER_HOUSEHOLDS, Table.SILVER_MEMBERS, Table.SILVER_POPULATION, Table.SILVER_SURVEY);
+  private static final List<Table> REF_INPUTS =
+      List.of(Table.REF_DIVISIONS, Table.REF_POVERTY_LINES, Table.REF_THRESHOLDS, Table.REF_POOR_COUNTIES);
 
   private final JobContext ctx;
   private final String batchDate;
+  private final boolean full;
 
-  /** @param batchDate recorded in ops.runs; may be null */
+  /** An incremental run (a full one when there is nothing to be incremental from). */
   public AggregateJob(JobContext ctx, String batchDate) {
+    this(ctx, batchDate, false);
+  }
+
+  /**
+   * @param batchDate recorded in ops.runs; may be null
+   * @param full rebuild every curated table from all of silver
+   */
+  public AggregateJob(JobContext ctx, String batchDate, boolean full) {
     this.ctx = ctx;
     this.batchDate = batchDate;
+    this.full = full;
+  }
+
+  /**
+   * What this run recomputes.
+   *
+   * @param facts household-fact slices to recompute (ignored when rebuilding)
+   * @param fromYear curated rows from this year on are replaced (null: nothing changed)
+   * @param why the reason for a full rebuild, or the summary of the changes
+   */
+  record Plan(boolean rebuild, Set<IncrementalScope.Slice> facts, Integer fromYear, String why) {
+    static Plan rebuild(String why) {
+      return new Plan(true, Set.of(), null, why);
+    }
+
+    boolean nothingChanged() {
+      return !rebuild && fromYear == null;
+    }
   }
 
   public StageResult execute() {
@@ -58,17 +108,25 @@ public final class AggregateJob {
     CuratedParams params = CuratedParams.from(ctx.config());
     ctx.describe("aggregate: read silver and ref");
     CuratedStatistics.Inputs in = readInputs();
+    Map<String, Long> read = readVersions();
+    Plan plan = full ? Plan.rebuild("a full rebuild was asked for") : plan(read);
+    LOG.info("aggregate: {}: {}", plan.rebuild() ? "full rebuild" : "incremental", plan.why());
+    if (plan.nothingChanged()) {
+      StageResult result =
+          new StageResult(STAGE, ExitStatus.OK, start, Instant.now(), 0, 0, 0, read, "curated tables kept: " + plan.why());
+      RunLog.append(ctx.spark(), catalog, ctx.runId(), batchDate, result);
+      catalog.register(ctx.spark(), Table.OPS_RUNS);
+      return result;
+    }
 
-    Dataset<Row> facts = null;
     Dataset<Row> totals = null;
     Dataset<Row> masked = null;
     Dataset<Row> metrics = null;
     try {
-      ctx.describe("aggregate: household facts (members counted per household)");
       long t0 = System.nanoTime();
-      facts = CuratedStatistics.materialise(CuratedStatistics.facts(in, params));
-      long households = facts.count();
-      LOG.info("aggregate: {} household-years with member counts in {} ms", households, ms(t0));
+      long households = writeFacts(in, params, plan);
+      Dataset<Row> facts = catalog.read(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS);
+      LOG.info("aggregate: {} household-years recomputed in {} ms", households, ms(t0));
 
       ctx.describe("aggregate: area totals (village base, counties, roll-up)");
       t0 = System.nanoTime();
@@ -100,25 +158,31 @@ public final class AggregateJob {
       }
 
       Map<String, Long> versions = new LinkedHashMap<>();
+      Integer from = plan.rebuild() ? null : plan.fromYear();
       long rowsOut = 0;
-      rowsOut += write(CuratedWriter.INCIDENCE, r.incidence(), versions);
-      rowsOut += write(CuratedWriter.EXITS, r.exits(), versions);
-      rowsOut += write(CuratedWriter.COUNTY_STATUS, r.countyStatus(), versions);
-      rowsOut += write(CuratedWriter.VILLAGE_STATUS, r.villageStatus(), versions);
-      rowsOut += write(CuratedWriter.EXIT_QUALITY, r.exitQuality(), versions);
-      rowsOut += write(CuratedWriter.POVERTY_MEASURES, r.povertyMeasures(), versions);
-      for (Table t : List.of(Table.OPS_QUALITY_METRICS, Table.OPS_RUNS)) {
+      rowsOut += write(CuratedWriter.INCIDENCE, r.incidence(), from, versions);
+      rowsOut += write(CuratedWriter.EXITS, r.exits(), from, versions);
+      rowsOut += write(CuratedWriter.COUNTY_STATUS, r.countyStatus(), from, versions);
+      rowsOut += write(CuratedWriter.VILLAGE_STATUS, r.villageStatus(), from, versions);
+      rowsOut += write(CuratedWriter.EXIT_QUALITY, r.exitQuality(), from, versions);
+      rowsOut += write(CuratedWriter.POVERTY_MEASURES, r.povertyMeasures(), from, versions);
+      versions.put(
+          Table.CURATED_HOUSEHOLD_FACTS.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(Table.CURATED_HOUSEHOLD_FACTS)));
+      versions.putAll(read);
+      for (Table t : List.of(Table.OPS_QUALITY_METRICS, Table.OPS_RUNS, Table.CURATED_HOUSEHOLD_FACTS)) {
         catalog.register(ctx.spark(), t);
       }
-      StageResult result =
-          new StageResult(
-              STAGE, ExitStatus.OK, start, Instant.now(), households, rowsOut, 0, versions,
-              "curated tables replaced from " + households + " household-years");
+      String what =
+          plan.rebuild()
+              ? "curated tables rebuilt from " + households + " household-years"
+              : "curated rows from " + from + " on replaced; household facts recomputed for " + plan.facts().size()
+                  + " province-years (" + households + " household-years): " + plan.why();
+      StageResult result = new StageResult(STAGE, ExitStatus.OK, start, Instant.now(), households, rowsOut, 0, versions, what);
       RunLog.append(ctx.spark(), catalog, ctx.runId(), batchDate, result);
       catalog.register(ctx.spark(), Table.OPS_RUNS);
       return result;
     } finally {
-      for (Dataset<Row> d : java.util.Arrays.asList(metrics, masked, totals, facts)) {
+      for (Dataset<Row> d : java.util.Arrays.asList(metrics, masked, totals)) {
         if (d != null) {
           d.unpersist();
         }
@@ -126,11 +190,185 @@ public final class AggregateJob {
     }
   }
 
-  private long write(CuratedWriter.Layout layout, Dataset<Row> rows, Map<String, Long> versions) {
+  /** Writes the household facts (all, or the plan's slices); returns the household-years written. */
+  private long writeFacts(CuratedStatistics.Inputs in, CuratedParams params, Plan plan) {
+    Catalog catalog = ctx.catalog();
+    if (plan.rebuild() || plan.facts().isEmpty()) {
+      if (plan.rebuild()) {
+        ctx.describe("aggregate: household facts (members counted per household), all province-years");
+        CuratedWriter.overwrite(ctx.spark(), catalog, CuratedWriter.HOUSEHOLD_FACTS, CuratedStatistics.facts(in, params), null);
+        return catalog.read(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS).count();
+      }
+      return 0;
+    }
+    Set<IncrementalScope.Slice> slices = plan.facts();
+    ctx.describe("aggregate: household facts of " + slices.size() + " changed province-years");
+    CuratedStatistics.Inputs narrowed =
+        in.withPersonLevel(
+            in.households().where(IncrementalScope.in(IncrementalScope.householdInputs(slices))),
+            in.members().where(IncrementalScope.in(slices)));
+    Column inSlices = IncrementalScope.in(slices);
+    CuratedWriter.overwrite(
+        ctx.spark(), catalog, CuratedWriter.HOUSEHOLD_FACTS, CuratedStatistics.facts(narrowed, params).where(inSlices),
+        inSlices.expr().sql());
+    return catalog.read(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS).where(inSlices).count();
+  }
+
+  /** The versions of every input table as it is now, and the rule fingerprint. */
+  private Map<String, Long> readVersions() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (Table t : SILVER_INPUTS) {
+      if (ctx.catalog().exists(ctx.spark(), t)) {
+        m.put(READ_PREFIX + t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t)));
+      }
+    }
+    for (Table t : REF_INPUTS) {
+      m.put(READ_PREFIX + t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t)));
+    }
+    m.put(RULES_KEY, rulesFingerprint());
+    return m;
+  }
+
+  /** The code version and every setting the statistics read, hashed: a change means a rebuild. */
+  private long rulesFingerprint() {
+    String code = Optional.ofNullable(AggregateJob.class.getPackage().getImplementationVersion()).orElse("dev");
+    String rules = code + "|" + ctx.config().curated() + "|" + ctx.config().privacy().smallCellThreshold();
+    byte[] h;
+    try {
+      h = java.security.MessageDigest.getInstance("SHA-256").digest(rules.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    return java.nio.ByteBuffer.wrap(h).getLong();
+  }
+
+  /** Decides between nothing, the changed province-years, and a full rebuild. */
+  private Plan plan(Map<String, Long> now) {
+    Catalog catalog = ctx.catalog();
+    if (!catalog.exists(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS) || !catalog.exists(ctx.spark(), Table.CURATED_INCIDENCE)) {
+      return Plan.rebuild("no household facts or curated tables yet");
+    }
+    Map<String, Long> before = lastSuccessfulRead();
+    if (before.isEmpty()) {
+      return Plan.rebuild("no earlier successful aggregate recorded what it read");
+    }
+    if (!before.get(RULES_KEY).equals(now.get(RULES_KEY))) {
+      return Plan.rebuild("the code version or the curated configuration changed");
+    }
+    for (Table t : REF_INPUTS) {
+      String k = READ_PREFIX + t.qualifiedName();
+      if (!now.get(k).equals(before.get(k))) {
+        return Plan.rebuild(t.qualifiedName() + " changed (version " + before.get(k) + " -> " + now.get(k) + ")");
+      }
+    }
+    Map<Table, Set<IncrementalScope.Slice>> changed = new LinkedHashMap<>();
+    for (Table t : SILVER_INPUTS) {
+      String k = READ_PREFIX + t.qualifiedName();
+      Long was = before.get(k);
+      Long is = now.get(k);
+      if (java.util.Objects.equals(was, is)) {
+        changed.put(t, Set.of());
+        continue;
+      }
+      if (was == null || is == null || is < was || t == Table.SILVER_SURVEY) {
+        return Plan.rebuild(t.qualifiedName() + " changed in a way the change feed does not follow (version " + was + " -> " + is + ")");
+      }
+      Optional<Set<IncrementalScope.Slice>> slices = changedSlices(t, was + 1, is);
+      if (slices.isEmpty()) {
+        return Plan.rebuild("the change data feed of " + t.qualifiedName() + " from version " + (was + 1) + " is not available");
+      }
+      changed.put(t, slices.get());
+    }
+    Integer lastYear = ctx.catalog().read(ctx.spark(), Table.CURATED_INCIDENCE)
+        .agg(org.apache.spark.sql.functions.max(col(org.tuopin.common.schema.CuratedIncidence.REPORTING_YEAR))).first().getInt(0);
+    Set<IncrementalScope.Slice> hh = changed.get(Table.SILVER_HOUSEHOLDS);
+    Set<IncrementalScope.Slice> members = changed.get(Table.SILVER_MEMBERS);
+    Set<IncrementalScope.Slice> population = changed.get(Table.SILVER_POPULATION);
+    int last = Math.max(lastYear, IncrementalScope.firstYear(List.of(hh, members)) == null ? lastYear : maxYear(hh, members));
+    Set<IncrementalScope.Slice> facts = IncrementalScope.factSlices(hh, members, last);
+    Integer from = IncrementalScope.firstYear(List.of(facts, population));
+    String why =
+        from == null
+            ? "silver unchanged since the last successful aggregate"
+            : String.format(
+                java.util.Locale.ROOT, "changed province-years: households %s, members %s, population %s",
+                hh, members, population);
+    return new Plan(false, facts, from, why);
+  }
+
+  private static int maxYear(Set<IncrementalScope.Slice> a, Set<IncrementalScope.Slice> b) {
+    int m = Integer.MIN_VALUE;
+    for (Set<IncrementalScope.Slice> s : List.of(a, b)) {
+      for (IncrementalScope.Slice x : s) {
+        m = Math.max(m, x.year());
+      }
+    }
+    return m;
+  }
+
+  /** The province-years of a silver table's change feed between two versions; empty when it cannot be read. */
+  private Optional<Set<IncrementalScope.Slice>> changedSlices(Table t, long fromVersion, long toVersion) {
+    String path = ctx.catalog().path(t);
+    try {
+      Dataset<Row> changes =
+          ctx.spark().read().format("delta")
+              .option("readChangeFeed", "true")
+              .option("startingVersion", fromVersion)
+              .option("endingVersion", toVersion)
+              .load(path);
+      ctx.describe("aggregate: changes of " + t.qualifiedName() + " since version " + fromVersion);
+      Set<IncrementalScope.Slice> s = IncrementalScope.slicesOf(changes);
+      LOG.info("aggregate: {} versions {}..{} changed {} province-years", t.qualifiedName(), fromVersion, toVersion, s.size());
+      return Optional.of(s);
+    } catch (Exception e) {
+      // No change feed on the table, or its history was vacuumed: say so and rebuild.
+      LOG.warn("aggregate: cannot read the change feed of {} from version {}: {}", t.qualifiedName(), fromVersion, firstLine(e));
+      return Optional.empty();
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** The read versions recorded by the latest successful aggregate run; empty when there is none. */
+  private Map<String, Long> lastSuccessfulRead() {
+    if (!ctx.catalog().exists(ctx.spark(), Table.OPS_RUNS)) {
+      return Map.of();
+    }
+    Dataset<Row> runs =
+        ctx.catalog().read(ctx.spark(), Table.OPS_RUNS)
+            .where(col(RunLog.STAGE).equalTo(STAGE).and(col(RunLog.OUTCOME).equalTo(ExitStatus.OK.name())))
+            .orderBy(col(RunLog.ENDED_AT).desc())
+            .select(col(RunLog.TABLE_VERSIONS))
+            .limit(1);
+    List<Row> last = runs.collectAsList(); // at most one row of run metadata
+    if (last.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Long> m = new LinkedHashMap<>();
+    Map<String, Object> versions = last.get(0).getJavaMap(0);
+    versions.forEach((k, v) -> {
+      if (k.startsWith(READ_PREFIX)) {
+        m.put(k, ((Number) v).longValue());
+      }
+    });
+    return m.containsKey(RULES_KEY) ? m : Map.of();
+  }
+
+  private long write(CuratedWriter.Layout layout, Dataset<Row> rows, Integer fromYear, Map<String, Long> versions) {
     Table t = layout.table();
     ctx.describe("aggregate: write " + t.qualifiedName());
     long t0 = System.nanoTime();
-    CuratedWriter.overwrite(ctx.spark(), ctx.catalog(), layout, rows, null);
+    String year = org.tuopin.common.schema.CuratedIncidence.REPORTING_YEAR;
+    if (fromYear == null) {
+      CuratedWriter.overwrite(ctx.spark(), ctx.catalog(), layout, rows, null);
+    } else {
+      CuratedWriter.overwrite(
+          ctx.spark(), ctx.catalog(), layout, rows.where(col(year).geq(fromYear)), col(year).geq(fromYear).expr().sql());
+    }
     String path = ctx.catalog().path(t);
     long n = ctx.spark().read().format("delta").load(path).count();
     long v = DeltaTables.latestVersion(ctx.spark(), path);

@@ -59,7 +59,7 @@ public final class NightlyJob {
     if (outcome == ExitStatus.FAILURE) {
       return new Result(stages, outcome, ingest);
     }
-    stages.add(log(new AggregateJob(ctx, date).execute()));
+    stages.add(log(new AggregateJob(ctx, date, options.full()).execute()));
     return new Result(stages, worst(stages), ingest);
   }
 

@@ -3,6 +3,7 @@ package org.tuopin.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ class AggregateJobTest {
 
     assertEquals(ExitStatus.OK, r.outcome());
     assertEquals(16L, r.rowsIn(), "household-years");
-    assertEquals(6, r.tableVersions().size());
+    assertEquals(7 + 8, r.tableVersions().size(), "6 curated tables and the facts written; 7 tables read and the rules");
     assertEquals(28L, read(ctx, Table.CURATED_INCIDENCE).count(), "14 areas x 2 years");
     assertEquals(28L, read(ctx, Table.CURATED_EXITS).count());
     assertEquals(28L, read(ctx, Table.CURATED_POVERTY_MEASURES).count());
@@ -76,6 +77,52 @@ class AggregateJobTest {
     new AggregateJob(ctx, "2026-11-22").execute();
     assertEquals(28L, read(ctx, Table.CURATED_INCIDENCE).count());
     assertEquals(26L, read(ctx, Table.OPS_QUALITY_METRICS).count());
+  }
+
+  private static final List<Table> CURATED =
+      List.of(
+          Table.CURATED_INCIDENCE, Table.CURATED_EXITS, Table.CURATED_COUNTY_STATUS, Table.CURATED_VILLAGE_STATUS,
+          Table.CURATED_EXIT_QUALITY, Table.CURATED_POVERTY_MEASURES, Table.CURATED_HOUSEHOLD_FACTS);
+
+  @Test
+  void anIncrementalRunAfterACorrectionEqualsAFullRebuild() {
+    JobContext ctx = context("aggregate-incremental", CuratedFixture.registry());
+    SparkSession spark = ctx.spark();
+    for (Table t : List.of(Table.SILVER_HOUSEHOLDS, Table.SILVER_MEMBERS, Table.SILVER_POPULATION)) {
+      spark.sql("ALTER TABLE delta.`" + ctx.catalog().path(t) + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
+    }
+    StageResult first = new AggregateJob(ctx, "2026-11-20").execute();
+    assertTrue(first.message().startsWith("curated tables rebuilt from 16 household-years"), first.message());
+
+    StageResult idle = new AggregateJob(ctx, "2026-11-21").execute();
+    assertEquals("curated tables kept: silver unchanged since the last successful aggregate", idle.message());
+    assertEquals(0L, idle.rowsOut());
+
+    // A correction in Henan 2018: H8's income falls, and H6 gets a third member.
+    io.delta.tables.DeltaTable.forPath(spark, ctx.catalog().path(Table.SILVER_HOUSEHOLDS))
+        .updateExpr("household_id = 'H8' AND reporting_year = 2018", Map.of("per_capita_income", "900.0"));
+    spark.sql("SELECT 'H6-2-2018' AS person_key, 'H6' AS household_id, 2018 AS reporting_year, '410000' AS province_code")
+        .write().format("delta").mode("append").save(ctx.catalog().path(Table.SILVER_MEMBERS));
+
+    StageResult incremental = new AggregateJob(ctx, "2026-11-22").execute();
+    assertEquals(
+        "curated rows from 2018 on replaced; household facts recomputed for 2 province-years (5 household-years):"
+            + " changed province-years: households [410000/2018], members [410000/2018], population []",
+        incremental.message());
+    Map<Table, Long> afterIncremental = new java.util.LinkedHashMap<>();
+    for (Table t : CURATED) {
+      afterIncremental.put(t, DeltaTables.latestVersion(spark, ctx.catalog().path(t)));
+    }
+    Row henan = read(ctx, Table.CURATED_INCIDENCE).filter("area_code = '410000' AND reporting_year = 2018").first();
+    assertEquals(5L, henan.<Long>getAs(CuratedIncidence.POOR_PERSONS), "H6 with 3 persons, H8 and H7 with 1");
+
+    StageResult full = new AggregateJob(ctx, "2026-11-22", true).execute();
+    assertTrue(full.message().startsWith("curated tables rebuilt"), full.message());
+    for (Table t : CURATED) {
+      Dataset<Row> incrementalRows =
+          spark.read().format("delta").option("versionAsOf", afterIncremental.get(t)).load(ctx.catalog().path(t));
+      SharedSpark.assertSameRows(read(ctx, t), incrementalRows);
+    }
   }
 
   @Test

@@ -29,6 +29,8 @@ public enum Table {
   QUARANTINE_MEMBERS(Layer.QUARANTINE, "members"),
   QUARANTINE_POPULATION(Layer.QUARANTINE, "population"),
 
+  /** The aggregate stage's household-year working table (one row per household and year). */
+  CURATED_HOUSEHOLD_FACTS(Layer.CURATED, "household_facts"),
   CURATED_INCIDENCE(Layer.CURATED, "incidence"),
   CURATED_EXITS(Layer.CURATED, "exits"),
   CURATED_COUNTY_STATUS(Layer.CURATED, "county_status"),

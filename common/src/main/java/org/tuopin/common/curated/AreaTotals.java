@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.tuopin.common.id.DivisionCode;
 import org.tuopin.common.reference.ReferenceData.Divisions;
 import org.tuopin.common.schema.CuratedExits;
+import org.tuopin.common.schema.CuratedHouseholdFacts;
 import org.tuopin.common.schema.CuratedIncidence;
 import org.tuopin.common.schema.CuratedPovertyMeasures;
 import org.tuopin.common.schema.SilverHouseholds;
@@ -35,42 +36,21 @@ public final class AreaTotals {
   public static final String PROVINCE_CODE = CuratedIncidence.PROVINCE_CODE;
   public static final String REPORTING_YEAR = CuratedIncidence.REPORTING_YEAR;
   public static final String RURAL_POPULATION = CuratedIncidence.RURAL_POPULATION;
-  /** FGT persons at or below the line. */
-  static final String FGT_POOR_PERSONS = "fgt_poor_persons";
-  /** Person-weighted sum of normalised income gaps. */
-  static final String FGT_GAP_SUM = "fgt_gap_sum";
-  static final String FGT_GAP2_SUM = "fgt_gap2_sum";
-  /** Person-weighted sum of deprivation scores of the multidimensionally poor. */
-  static final String AF_SCORE_SUM = "af_score_sum";
+  static final String FGT_POOR_PERSONS = CuratedHouseholdFacts.FGT_POOR_PERSONS;
+  static final String FGT_GAP_SUM = CuratedHouseholdFacts.FGT_GAP_SUM;
+  static final String FGT_GAP2_SUM = CuratedHouseholdFacts.FGT_GAP2_SUM;
+  static final String AF_SCORE_SUM = CuratedHouseholdFacts.AF_SCORE_SUM;
 
   private static final String PREFECTURE = "_prefecture";
   private static final String REGION = "_region";
 
   /** The total holding the persons behind a censored headcount column. */
   static String censoredCount(String censoredColumn) {
-    return "n_" + censoredColumn;
+    return CuratedHouseholdFacts.censoredCount(censoredColumn);
   }
 
   /** Every additive total, in a fixed order (the contribution columns of {@link HouseholdFacts}). */
-  public static final List<String> SUMMED;
-
-  static {
-    List<String> s = new ArrayList<>();
-    s.add(CuratedIncidence.POOR_HOUSEHOLDS);
-    s.add(CuratedIncidence.POOR_PERSONS);
-    s.addAll(CuratedExits.FLOWS);
-    s.add(CuratedPovertyMeasures.REGISTERED_PERSONS);
-    s.add(CuratedPovertyMeasures.FGT_PERSONS);
-    s.add(FGT_POOR_PERSONS);
-    s.add(FGT_GAP_SUM);
-    s.add(FGT_GAP2_SUM);
-    s.add(CuratedPovertyMeasures.AF_POOR_PERSONS);
-    s.add(AF_SCORE_SUM);
-    for (String c : CuratedPovertyMeasures.CENSORED_BY_INDICATOR.values()) {
-      s.add(censoredCount(c));
-    }
-    SUMMED = List.copyOf(s);
-  }
+  public static final List<String> SUMMED = CuratedHouseholdFacts.SUMMED;
 
   /**
    * Households summed per village and year, joined with the village's rural population (villages

@@ -45,7 +45,13 @@ public final class CuratedStatistics {
       Dataset<Row> divisions,
       Dataset<Row> povertyLines,
       Dataset<Row> thresholds,
-      Dataset<Row> poorCounties) {}
+      Dataset<Row> poorCounties) {
+
+    /** The same inputs with other household and member rows (e.g. only some province-years). */
+    public Inputs withPersonLevel(Dataset<Row> households, Dataset<Row> members) {
+      return new Inputs(households, members, population, survey, divisions, povertyLines, thresholds, poorCounties);
+    }
+  }
 
   /**
    * The curated tables (each conforming to its schema class) and the intermediate frames that the

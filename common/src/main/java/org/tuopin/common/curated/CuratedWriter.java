@@ -16,6 +16,7 @@ import org.tuopin.common.catalog.Table;
 import org.tuopin.common.schema.CuratedCountyStatus;
 import org.tuopin.common.schema.CuratedExitQuality;
 import org.tuopin.common.schema.CuratedExits;
+import org.tuopin.common.schema.CuratedHouseholdFacts;
 import org.tuopin.common.schema.CuratedIncidence;
 import org.tuopin.common.schema.CuratedPovertyMeasures;
 import org.tuopin.common.schema.CuratedVillageStatus;
@@ -44,6 +45,9 @@ public final class CuratedWriter {
     }
   }
 
+  /** Delta keeps each CHECK constraint as a table property under this prefix. */
+  private static final String CONSTRAINT_PREFIX = "delta.constraints.";
+
   public static final Layout INCIDENCE =
       new Layout(
           Table.CURATED_INCIDENCE, CuratedIncidence.SCHEMA, CuratedIncidence.PARTITION_BY, CuratedIncidence.RATES,
@@ -67,20 +71,35 @@ public final class CuratedWriter {
           Table.CURATED_POVERTY_MEASURES, CuratedPovertyMeasures.SCHEMA, CuratedPovertyMeasures.PARTITION_BY,
           CuratedPovertyMeasures.RATES, CuratedPovertyMeasures.COUNTS);
 
-  /** Creates the table with its constraints when absent, and adds any constraint it lacks. */
+  /** The aggregate stage's working table; partitioned like silver so a province-year is replaced alone. */
+  public static final Layout HOUSEHOLD_FACTS =
+      new Layout(
+          Table.CURATED_HOUSEHOLD_FACTS, CuratedHouseholdFacts.SCHEMA, CuratedHouseholdFacts.PARTITION_BY, List.of(),
+          List.of(CuratedHouseholdFacts.PERSONS));
+
+  /**
+   * Creates the table with its constraints when absent (one commit: constraints are table
+   * properties, so they are set at creation rather than by one ALTER TABLE each), and adds any
+   * constraint an older table lacks.
+   */
   public static void ensureTable(SparkSession spark, Catalog catalog, Layout layout) {
     String path = catalog.path(layout.table());
     if (!catalog.exists(spark, layout.table())) {
-      DeltaTable.createIfNotExists(spark)
-          .location(path)
-          .addColumns(layout.schema())
-          .partitionedBy(layout.partitionBy().toArray(new String[0]))
-          .execute();
+      io.delta.tables.DeltaTableBuilder b =
+          DeltaTable.createIfNotExists(spark)
+              .location(path)
+              .addColumns(layout.schema())
+              .partitionedBy(layout.partitionBy().toArray(new String[0]));
+      for (Map.Entry<String, String> c : layout.constraints().entrySet()) {
+        b = b.property(CONSTRAINT_PREFIX + c.getKey().toLowerCase(Locale.ROOT), c.getValue());
+      }
+      b.execute();
+      return;
     }
     Map<String, String> properties =
         DeltaTable.forPath(spark, path).detail().select(col("properties")).first().getJavaMap(0);
     for (Map.Entry<String, String> c : layout.constraints().entrySet()) {
-      if (!properties.containsKey("delta.constraints." + c.getKey().toLowerCase(Locale.ROOT))) {
+      if (!properties.containsKey(CONSTRAINT_PREFIX + c.getKey().toLowerCase(Locale.ROOT))) {
         spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
       }
     }

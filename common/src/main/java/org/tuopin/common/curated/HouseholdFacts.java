@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.tuopin.common.domain.Codebook.HouseholdStatus;
 import org.tuopin.common.reference.ReferenceData.PovertyLines;
 import org.tuopin.common.schema.CuratedExitQuality;
+import org.tuopin.common.schema.CuratedHouseholdFacts;
 import org.tuopin.common.schema.CuratedExits;
 import org.tuopin.common.schema.CuratedIncidence;
 import org.tuopin.common.schema.CuratedPovertyMeasures;
@@ -41,8 +42,8 @@ public final class HouseholdFacts {
   public static final String FAILED_CRITERIA = CuratedExitQuality.FAILED_CRITERIA;
   /** The status in the previous year's record (null when there was none). */
   public static final String PREVIOUS_STATUS = "previous_status";
-  public static final String EXITED = "is_exited";
-  public static final String FAILS_STANDARD = "fails_standard";
+  public static final String EXITED = CuratedHouseholdFacts.IS_EXITED;
+  public static final String FAILS_STANDARD = CuratedHouseholdFacts.FAILS_STANDARD;
 
   /**
    * A deprivation score that reaches k up to the rounding of a sum of decimal weights counts as
@@ -138,7 +139,7 @@ public final class HouseholdFacts {
       Column contribution = w > 0 ? persons(afPoor.and(deprived(e.getKey()))) : lit(null).cast("long");
       out.add(contribution.as(AreaTotals.censoredCount(e.getValue())));
     }
-    return h.select(out.toArray(new Column[0]));
+    return CuratedStatistics.conform(h.select(out.toArray(new Column[0])), CuratedHouseholdFacts.SCHEMA);
   }
 
   /** An indicator is deprived when its flag is false; an unknown flag is not counted as deprived. */

@@ -117,6 +117,18 @@ public final class DataDictionary {
     doc("missed_threshold", "Missed-identification rate must be below this", "漏评率标准", FRACTION, "ref.thresholds");
     doc("approval_rate", "Approval rate (群众认可度) from the third-party survey", "群众认可度", FRACTION, "survey (province)");
     doc("approval_threshold", "Approval rate must be at least this", "群众认可度标准", FRACTION, "ref.thresholds");
+    // Household facts (the aggregate stage's working table).
+    doc("is_exited", "The household exited in this reporting year (EXITED with that exit year)", "当年脱贫", "yes/no", DERIVED);
+    doc("fails_standard", "Exited in this year while failing the exit standard", "脱贫未达标", "yes/no", DERIVED);
+    doc("fgt_poor_persons", "Persons with a known income at or below the year's poverty line (FGT0 numerator)", "收入不高于贫困线人口", "persons", DERIVED);
+    doc("fgt_gap_sum", "Person-weighted sum of normalised income gaps (FGT1 numerator)", "贫困距加总", "persons × fraction", DERIVED);
+    doc("fgt_gap2_sum", "Person-weighted sum of squared normalised income gaps (FGT2 numerator)", "贫困距平方加总", "persons × fraction²", DERIVED);
+    doc("af_score_sum", "Person-weighted sum of deprivation scores of the multidimensionally poor (Alkire–Foster M0 numerator)", "多维贫困剥夺得分加总", "persons × score", DERIVED);
+    doc("n_censored_food_clothing_secure", "Multidimensionally poor persons deprived in food and clothing (numerator of the censored headcount)", "不愁吃穿受剥夺的多维贫困人口", "persons", DERIVED);
+    doc("n_censored_compulsory_education", "Multidimensionally poor persons deprived in compulsory education", "义务教育受剥夺的多维贫困人口", "persons", DERIVED);
+    doc("n_censored_basic_medical_care", "Multidimensionally poor persons deprived in basic medical care", "基本医疗受剥夺的多维贫困人口", "persons", DERIVED);
+    doc("n_censored_safe_housing", "Multidimensionally poor persons deprived in safe housing", "住房安全受剥夺的多维贫困人口", "persons", DERIVED);
+    doc("n_censored_safe_water", "Multidimensionally poor persons deprived in safe water", "饮水安全受剥夺的多维贫困人口", "persons", DERIVED);
     doc("eligible", "Eligible for exit by the 2016 rules this year", "是否符合退出条件", "yes/no", DERIVED);
     doc("announced_delisted_year", "Officially announced de-listing (exit cohort) year", "公告摘帽年度", "year", "ref.poor_counties");
     doc("flags", "Disagreements between the rule and the announcements, and values exactly on a threshold (docs/statistics.md)", "差异标记", "flag codes", DERIVED);
@@ -213,6 +225,7 @@ public final class DataDictionary {
     table(Table.QUARANTINE_HOUSEHOLDS, "Rejected household lines with every rule they broke", "隔离的户记录");
     table(Table.QUARANTINE_MEMBERS, "Rejected member lines with every rule they broke", "隔离的人员记录");
     table(Table.QUARANTINE_POPULATION, "Rejected population lines with every rule they broke", "隔离的人口记录");
+    table(Table.CURATED_HOUSEHOLD_FACTS, "Working table of the aggregate stage: each household-year's member count and contributions to the area totals", "户年度汇总事实表 (工作表)");
     table(Table.CURATED_INCIDENCE, "Poverty incidence per level, area and year", "贫困发生率");
     table(Table.CURATED_EXITS, "Exits, new identifications, returns and removals per level, area and year", "脱贫、新识别、返贫与清退");
     table(Table.CURATED_COUNTY_STATUS, "Poor counties against the exit rules, with disagreement flags", "贫困县退出状态");

@@ -77,7 +77,8 @@ public final class CuratedFixture {
           List.of(
               createStructField(SilverMembers.PERSON_KEY, StringType, false),
               createStructField(SilverMembers.HOUSEHOLD_ID, StringType, false),
-              createStructField(SilverMembers.REPORTING_YEAR, IntegerType, false)));
+              createStructField(SilverMembers.REPORTING_YEAR, IntegerType, false),
+              createStructField(SilverMembers.PROVINCE_CODE, StringType, false)));
 
   /** One household-year: the row and its member count. */
   public record H(Row row, int persons) {}
@@ -127,7 +128,10 @@ public final class CuratedFixture {
     List<Row> out = new ArrayList<>();
     for (H h : rows) {
       for (int i = 0; i < h.persons(); i++) {
-        out.add(RowFactory.create(h.row().getString(0) + "-" + i + "-" + h.row().getInt(1), h.row().getString(0), h.row().getInt(1)));
+        out.add(
+            RowFactory.create(
+                h.row().getString(0) + "-" + i + "-" + h.row().getInt(1), h.row().getString(0), h.row().getInt(1),
+                h.row().getString(2)));
       }
     }
     return spark.createDataFrame(out, MEMBERS);

@@ -15,6 +15,7 @@ import org.tuopin.common.schema.Bronze;
 import org.tuopin.common.schema.CuratedCountyStatus;
 import org.tuopin.common.schema.CuratedExitQuality;
 import org.tuopin.common.schema.CuratedExits;
+import org.tuopin.common.schema.CuratedHouseholdFacts;
 import org.tuopin.common.schema.CuratedIncidence;
 import org.tuopin.common.schema.CuratedPovertyMeasures;
 import org.tuopin.common.schema.CuratedVillageStatus;
@@ -28,6 +29,7 @@ import org.tuopin.common.schema.SilverPopulation;
 class DataDictionaryTest {
   static Map<Table, StructType> documented() {
     Map<Table, StructType> m = new LinkedHashMap<>();
+    m.put(Table.CURATED_HOUSEHOLD_FACTS, CuratedHouseholdFacts.SCHEMA);
     m.put(Table.CURATED_INCIDENCE, CuratedIncidence.SCHEMA);
     m.put(Table.CURATED_EXITS, CuratedExits.SCHEMA);
     m.put(Table.CURATED_COUNTY_STATUS, CuratedCountyStatus.SCHEMA);
