@@ -307,14 +307,14 @@ public final class GenerateJob {
   }
 
   /** A file put in place: its data rows (header excluded), SHA-256 and size. */
-  private record Placed(long rows, String sha256, long bytes) {}
+  record Placed(long rows, String sha256, long bytes) {}
 
   /**
    * Moves the single part file of a Spark output folder to its exact name, transcoding from UTF-8
    * when the target charset differs, and hashes the bytes written. An empty partition (a batch
    * without rows of that kind) becomes a header-only file.
    */
-  private static Placed place(FileSystem fs, Path partDir, Path target, Charset charset, List<String> columns)
+  static Placed place(FileSystem fs, Path partDir, Path target, Charset charset, List<String> columns)
       throws IOException {
     Path part = null;
     if (fs.exists(partDir)) {
@@ -387,7 +387,7 @@ public final class GenerateJob {
     return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
   }
 
-  private static ObjectNode manifest(String province, String batchId, int year, Charset charset) {
+  static ObjectNode manifest(String province, String batchId, int year, Charset charset) {
     ObjectNode m = new ObjectMapper().createObjectNode();
     m.put(Manifest.PROVINCE_CODE, province);
     m.put(Manifest.BATCH_ID, batchId);
@@ -399,7 +399,7 @@ public final class GenerateJob {
   }
 
   /** Pretty JSON with \n line ends whatever the platform, so that manifests are byte-identical. */
-  private static byte[] manifestBytes(ObjectNode manifest) throws IOException {
+  static byte[] manifestBytes(ObjectNode manifest) throws IOException {
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     String json = new ObjectMapper().writer(printer).writeValueAsString(manifest) + "\n";
     return json.getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package org.tuopin.jobs;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.tuopin.common.catalog.Table;
 import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.curated.Level;
 import org.tuopin.common.error.ExitStatus;
+import org.tuopin.common.ops.StageResult;
 import org.tuopin.common.schema.CuratedExits;
 import org.tuopin.common.schema.CuratedIncidence;
 import org.tuopin.common.schema.ExpectedCountyYear;
@@ -27,7 +29,7 @@ import org.tuopin.common.test.SharedSpark;
 @ExtendWith(SharedSpark.class)
 class NightlyEndToEndTest {
   @Test
-  void curatedCountsEqualTheGeneratorsExpectedFigures() throws Exception {
+  void curatedCountsEqualTheGeneratorsExpectedFiguresAndAnIncrementalNightEqualsAFullRebuild() throws Exception {
     Path landing = GeneratorFixture.generate("e2e-landing", List.of("520000", "430000"), 400, 7L, 2016, 2018, 0.0);
     Path warehouse = SharedSpark.tempDir("e2e-wh");
     TuopinConfig config =
@@ -87,5 +89,33 @@ class NightlyEndToEndTest {
     assertEquals(0, expected.exceptAll(actual).count(), "expected rows missing from curated");
     assertEquals(0, actual.exceptAll(expected).count(), "curated rows the generator did not expect");
     assertEquals(expected.count(), actual.count());
+
+    // A CHANGES night: 5 % of both provinces' 2018 households get a corrected income.
+    List<ChangesJob.Written> changes =
+        new ChangesJob(ctx, new ChangesJob.Request(landing.toString(), List.of("520000", "430000"), 2018, 0.05, 7L, 2, 400)).execute();
+    assertEquals(2, changes.size());
+    assertTrue(changes.get(0).households() > 0 && changes.get(1).households() > 0, changes.toString());
+    NightlyJob.Result night = new NightlyJob(ctx, new NightlyJob.Options(null, false, false), key).execute();
+    assertEquals(ExitStatus.OK, night.outcome(), night.stages().toString());
+    StageResult aggregate = night.stages().get(night.stages().size() - 1);
+    assertTrue(
+        aggregate.message().startsWith("curated rows from 2018 on replaced; household facts recomputed for 2 province-years"),
+        aggregate.message());
+    Map<Table, Long> incremental = new java.util.LinkedHashMap<>();
+    for (Table t : CURATED) {
+      incremental.put(t, DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t)));
+    }
+    NightlyJob.Result rebuilt = new NightlyJob(ctx, new NightlyJob.Options(null, true, false), key).execute();
+    assertEquals(ExitStatus.OK, rebuilt.outcome(), rebuilt.stages().toString());
+    for (Table t : CURATED) {
+      SharedSpark.assertSameRows(
+          ctx.catalog().read(ctx.spark(), t),
+          ctx.spark().read().format("delta").option("versionAsOf", incremental.get(t)).load(ctx.catalog().path(t)));
+    }
   }
+
+  private static final List<Table> CURATED =
+      List.of(
+          Table.CURATED_INCIDENCE, Table.CURATED_EXITS, Table.CURATED_COUNTY_STATUS, Table.CURATED_VILLAGE_STATUS,
+          Table.CURATED_EXIT_QUALITY, Table.CURATED_POVERTY_MEASURES, Table.CURATED_HOUSEHOLD_FACTS);
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       SqlServerCommand.class,
       GenerateCommand.class,
+      ChangesCommand.class,
       IngestCommand.class,
       ConformCommand.class,
       AggregateCommand.class,
