@@ -421,6 +421,17 @@ public final class ConformJob {
           fullSlices = fullSlices.or(slice);
         }
       }
+      if (freshSlices(t, inRound, yearCol, provinceCol)) {
+        // No silver row of these province-years yet: the MERGE would only insert, so append instead
+        // (the same rows and change-feed inserts, without joining the source to the table).
+        source.write().format("delta").mode("append").save(ctx.catalog().path(t));
+        Commit c = lastCommit(t);
+        long lines = c.metric("numOutputRows");
+        written += lines;
+        versions.put(t.qualifiedName(), c.version());
+        LOG.info("{} round {}: {} lines appended to new province-years (version {})", t.qualifiedName(), round, lines, c.version());
+        continue;
+      }
       Column on = slices;
       for (String k : key) {
         on = on.and(col(TARGET + "." + k).equalTo(col(SOURCE + "." + k)));
@@ -448,12 +459,15 @@ public final class ConformJob {
       if (inRound.stream().anyMatch(b -> Manifest.KIND_FULL.equals(b.kind()))) {
         merge = merge.whenNotMatchedBySource(fullSlices).delete();
       }
+      long before = lastCommit(t).version();
       merge.execute();
       Commit c = lastCommit(t);
-      long inserted = c.metric("numTargetRowsInserted");
-      long updated = c.metric("numTargetRowsUpdated");
-      long deleted = c.metric("numTargetRowsDeleted");
-      long lines = c.metric("numSourceRows");
+      // A MERGE that changes nothing may commit nothing: then the latest commit is an older one.
+      boolean committed = c.version() > before;
+      long inserted = committed ? c.metric("numTargetRowsInserted") : 0;
+      long updated = committed ? c.metric("numTargetRowsUpdated") : 0;
+      long deleted = committed ? c.metric("numTargetRowsDeleted") : 0;
+      long lines = committed ? c.metric("numSourceRows") : source.count();
       written += lines;
       versions.put(t.qualifiedName(), c.version());
       LOG.info(
@@ -461,6 +475,15 @@ public final class ConformJob {
           t.qualifiedName(), round, lines, inserted, updated, lines - inserted - updated, deleted, c.version());
     }
     return written;
+  }
+
+  /** True when the table has no row in any province-year of the round (a partition-pruned probe). */
+  private boolean freshSlices(Table t, List<Batch> inRound, String yearCol, String provinceCol) {
+    Column any = lit(false);
+    for (Batch b : inRound) {
+      any = any.or(col(yearCol).equalTo(lit(b.year())).and(col(provinceCol).equalTo(lit(b.province()))));
+    }
+    return ctx.catalog().read(ctx.spark(), t).where(any).limit(1).count() == 0;
   }
 
   private static boolean isLineage(String column) {

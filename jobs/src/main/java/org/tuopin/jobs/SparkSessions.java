@@ -18,6 +18,9 @@ public final class SparkSessions {
    * A session with further session extensions (class names) after Delta's, e.g. the read-only
    * guard of the SQL server.
    */
+  /** The optimizer rule the sessions leave out (see {@link #create}). */
+  public static final String TRANSPOSE_WINDOW = "org.apache.spark.sql.catalyst.optimizer.TransposeWindow";
+
   public static SparkSession create(TuopinConfig config, List<String> extensions) {
     TuopinConfig.SparkSettings s = config.spark();
     List<String> ext = new ArrayList<>();
@@ -32,6 +35,10 @@ public final class SparkSessions {
             .config("spark.ui.enabled", String.valueOf(s.uiEnabled()))
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.session.timeZone", "UTC")
+            // TransposeWindow moves the least specific of adjacent windows to the bottom, which costs
+            // conform's duplicate checks one sort of every line per window; without it, windows whose
+            // partition keys are prefixes of the one below share a single sort (Preparation.duplicates).
+            .config("spark.sql.optimizer.excludedRules", TRANSPOSE_WINDOW)
             // Keeps the catalogue's bookkeeping inside the warehouse, not in the working directory.
             .config("spark.sql.warehouse.dir", config.paths().warehouse() + "/_catalog");
     if (!s.master().isBlank()) {

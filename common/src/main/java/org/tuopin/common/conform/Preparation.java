@@ -105,11 +105,23 @@ public final class Preparation {
     return Typed.namesWhere(yearCols, c -> Typed.year(col(c)).gt(col(Bronze.BATCH_YEAR)));
   }
 
-  /** Duplicate-line rank and key/content counts within a batch; the windows share one partitioning. */
+  /**
+   * Duplicate-line rank and key/content counts within a batch, computed with one shuffle and one
+   * sort: the content window lists the key columns first (the key starts with the partition
+   * columns), so the key window's and any later (batch, partition) window's keys are prefixes of
+   * it and reuse its ordering. This needs the sessions' exclusion of the optimizer rule
+   * TransposeWindow, which would otherwise put the least specific window at the bottom and sort
+   * once per window.
+   */
   private static Dataset<Row> duplicates(Dataset<Row> df, List<String> partition, List<String> key, List<String> content) {
-    WindowSpec byContent =
-        Window.partitionBy(cols(content, Lineage.BATCH_ID)).orderBy(col(Lineage.LINE));
-    WindowSpec byContentAll = Window.partitionBy(cols(content, Lineage.BATCH_ID));
+    List<String> keyFirst = new ArrayList<>(key);
+    for (String c : content) {
+      if (!keyFirst.contains(c)) {
+        keyFirst.add(c);
+      }
+    }
+    WindowSpec byContent = Window.partitionBy(cols(keyFirst, Lineage.BATCH_ID)).orderBy(col(Lineage.LINE));
+    WindowSpec byContentAll = Window.partitionBy(cols(keyFirst, Lineage.BATCH_ID));
     WindowSpec byKey = Window.partitionBy(cols(key, Lineage.BATCH_ID));
     // Every window below is partitioned by a superset of (batch, partition columns): hashing by
     // those once lets all of them, and a later join on them, reuse this one shuffle.

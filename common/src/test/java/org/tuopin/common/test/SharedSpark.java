@@ -72,6 +72,8 @@ public final class SharedSpark implements BeforeAllCallback, ExtensionContext.St
             .config("spark.default.parallelism", "2")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.sql.session.timeZone", "UTC")
+            // As in the jobs' sessions (SparkSessions), so tests run the same plans.
+            .config("spark.sql.optimizer.excludedRules", "org.apache.spark.sql.catalyst.optimizer.TransposeWindow")
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
