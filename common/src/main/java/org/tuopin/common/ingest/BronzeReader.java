@@ -15,14 +15,16 @@ import org.slf4j.LoggerFactory;
 import org.tuopin.common.privacy.Pseudonymizer;
 
 /**
- * The landing files of one table as a bronze DataFrame: one Spark task per file, each opening its
- * file through Hadoop on the executor and parsing it with {@link LandingFileParser}. Spark's CSV
+ * The landing files of one table as a bronze DataFrame: a few files per Spark task, each file opened
+ * through Hadoop on the executor and parsed with {@link LandingFileParser}. Spark's CSV
  * source is not used because it cannot report the physical line of a record. Each task adds its
  * file's {@link FileSummary} to an accumulator when the file has been read to its end, so the
  * driver learns checksums, counts and problems from the same single pass that writes the rows.
  */
 public final class BronzeReader {
   private BronzeReader() {}
+
+  private static final int TASKS_PER_CORE = 4;
 
   /**
    * The bronze rows of the given files (all of one table). Lazy: nothing is read until an action,
@@ -35,7 +37,11 @@ public final class BronzeReader {
       Pseudonymizer pseudonymizer,
       CollectionAccumulator<FileSummary> summaries) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<FileTask> tasks = jsc.parallelize(files, Math.max(1, files.size()));
+    // A few files per task rather than one: each task pays for a Parquet writer per partition it
+    // touches and for its scheduling, which costs more than reading a small delivery. Four tasks
+    // per core keep the cores busy while one reads a large file.
+    int slices = Math.max(1, Math.min(files.size(), TASKS_PER_CORE * jsc.defaultParallelism()));
+    JavaRDD<FileTask> tasks = jsc.parallelize(files, slices);
     SerializableHadoopConf conf = new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
     JavaRDD<Row> rows = tasks.flatMap(new ReadFile(conf, pseudonymizer, summaries));
     return spark.createDataFrame(rows, table.bronzeSchema());

@@ -45,7 +45,9 @@ class TuopinConfigTest {
   @Test
   void extraSparkSettingsPassThrough() throws IOException {
     File f = write("tuopin.spark.extra { \"spark.executor.memory\" = \"8g\" }\n");
-    assertEquals(Map.of("spark.executor.memory", "8g"), TuopinConfig.load(f, Map.of()).spark().extra());
+    Map<String, String> extra = TuopinConfig.load(f, Map.of()).spark().extra();
+    assertEquals("8g", extra.get("spark.executor.memory"));
+    assertEquals("4", extra.get("spark.databricks.delta.snapshotPartitions"), "the embedded default stays unless overridden");
   }
 
   @Test
