@@ -15,7 +15,6 @@ import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -102,24 +101,8 @@ public final class ChangesJob {
       int i = 0;
       for (String file : List.of(LandingHouseholds.FILE, LandingMembers.FILE)) {
         Dataset<Row> frame = file.equals(LandingHouseholds.FILE) ? changed : changedMembers;
-        List<String> columns = LandingLayout.columns(file);
-        List<Column> order = new ArrayList<>();
-        for (String c : LandingLayout.sortColumns(file)) {
-          if (!columns.contains(c)) {
-            continue; // the generator's partition columns: one batch here
-          }
-          order.add(org.apache.spark.sql.functions.col(c).asc_nulls_first());
-        }
-        Path part = new Path(tmp, file);
-        frame.select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-            .repartition(1)
-            .sortWithinPartitions(order.toArray(new Column[0]))
-            .write()
-            .mode("overwrite")
-            .option("header", "true")
-            .option("lineSep", "\n")
-            .csv(part.toString());
-        GenerateJob.Placed placed = GenerateJob.place(fs, part, new Path(dir, file), charset, columns);
+        GenerateJob.Placed placed =
+            GenerateJob.writeSingleCsv(fs, frame, LandingLayout.columns(file), new Path(tmp, file), new Path(dir, file), charset);
         ObjectNode f = files.addObject();
         f.put(Manifest.FILE_NAME, file);
         f.put(Manifest.FILE_ROWS, placed.rows());

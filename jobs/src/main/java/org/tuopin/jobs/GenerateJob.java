@@ -156,7 +156,7 @@ public final class GenerateJob {
     t = System.nanoTime();
     ctx.describe("generate: expected figures");
     Dataset<Row> expected = LandingFrames.expected(householdYears, villageYears);
-    writeSingleCsv(fs, expected, ExpectedCountyYear.COLUMNS, new Path(tmp, "expected"), new Path(book, ExpectedCountyYear.FILE));
+    writeSingleCsv(fs, expected, ExpectedCountyYear.COLUMNS, new Path(tmp, "expected"), new Path(book, ExpectedCountyYear.FILE), StandardCharsets.UTF_8);
     LOG.info("expected figures written to {} ({} ms)", new Path(book, ExpectedCountyYear.FILE), ms(t));
 
     LandingFrames frames = new LandingFrames(params);
@@ -182,7 +182,7 @@ public final class GenerateJob {
     if (injected != null) {
       t = System.nanoTime();
       ctx.describe("generate: injected error list");
-      writeSingleCsv(fs, injected, InjectedErrors.COLUMNS, new Path(tmp, "injected"), new Path(book, InjectedErrors.FILE));
+      writeSingleCsv(fs, injected, InjectedErrors.COLUMNS, new Path(tmp, "injected"), new Path(book, InjectedErrors.FILE), StandardCharsets.UTF_8);
       injectedLines = countLines(fs, new Path(book, InjectedErrors.FILE)) - 1;
       LOG.info("{} injected errors listed in {} ({} ms)", injectedLines, new Path(book, InjectedErrors.FILE), ms(t));
     }
@@ -287,8 +287,8 @@ public final class GenerateJob {
         .csv(dir.toString());
   }
 
-  /** Writes a small frame as one sorted UTF-8 CSV file with an exact name. */
-  private static void writeSingleCsv(FileSystem fs, Dataset<Row> frame, List<String> columns, Path tmp, Path target)
+  /** Writes a small frame as one sorted CSV file with an exact name, in a charset; returns what was placed. */
+  static Placed writeSingleCsv(FileSystem fs, Dataset<Row> frame, List<String> columns, Path tmp, Path target, Charset charset)
       throws IOException {
     List<Column> cols = new ArrayList<>();
     for (String c : columns) {
@@ -303,7 +303,7 @@ public final class GenerateJob {
         .option("header", "true")
         .option("lineSep", "\n")
         .csv(tmp.toString());
-    place(fs, tmp, target, StandardCharsets.UTF_8, columns);
+    return place(fs, tmp, target, charset, columns);
   }
 
   /** A file put in place: its data rows (header excluded), SHA-256 and size. */
