@@ -38,6 +38,7 @@ import org.tuopin.common.ingest.LandingBatch;
 import org.tuopin.common.ingest.LandingScanner;
 import org.tuopin.common.ingest.LandingTable;
 import org.tuopin.common.ingest.RefusalRule;
+import org.tuopin.common.ops.PausePoint;
 import org.tuopin.common.ops.RunLog;
 import org.tuopin.common.ops.StageResult;
 import org.tuopin.common.privacy.PseudonymKey;
@@ -55,8 +56,8 @@ import org.tuopin.common.schema.QualityMetrics;
  * stage in {@code ops.runs}.
  *
  * <p>Order of writes, for a run that may be killed at any moment: bronze rows first (all candidate
- * batches, one append per table), then the deletion of refused batches' rows, then the
- * ops.ingested_files rows that mark batches LOADED. A batch counts as loaded only through that
+ * batches, one append per table), then the deletion of refused batches' rows, then
+ * ops.quality_metrics, then the ops.ingested_files rows that mark batches LOADED, then ops.runs. A batch counts as loaded only through that
  * last write, and each run starts by deleting bronze rows of batches without a LOADED record, so
  * an interrupted run converges to the clean result on the next one.
  */
@@ -233,15 +234,19 @@ public final class IngestJob {
       outcomes.add(new BatchOutcome(b.province(), b.batchId(), b.refused() ? IngestedFiles.STATUS_REFUSED : IngestedFiles.STATUS_LOADED, b.reason(), rows));
       fileRows.addAll(fileRows(b, files, ingestedAt));
     }
+    // Metrics before the record that settles the batches: a run killed in between is redone, and
+    // its metrics are written again, instead of never (the next run sees the batches as loaded).
+    if (!metrics.isEmpty()) {
+      ctx.describe("ingest: quality metrics");
+      append(Table.OPS_QUALITY_METRICS, spark.createDataFrame(metrics, QualityMetrics.SCHEMA));
+    }
+    PausePoint.reach("ingest:before " + Table.OPS_INGESTED_FILES.qualifiedName());
     if (!fileRows.isEmpty()) {
       ctx.describe("ingest: record " + decided.size() + " batches in " + Table.OPS_INGESTED_FILES);
       append(Table.OPS_INGESTED_FILES, spark.createDataFrame(fileRows, IngestedFiles.SCHEMA));
       versions.put(Table.OPS_INGESTED_FILES.qualifiedName(), DeltaTables.latestVersion(spark, catalog.path(Table.OPS_INGESTED_FILES)));
     }
-    if (!metrics.isEmpty()) {
-      ctx.describe("ingest: quality metrics");
-      append(Table.OPS_QUALITY_METRICS, spark.createDataFrame(metrics, QualityMetrics.SCHEMA));
-    }
+    PausePoint.reach("ingest:after " + Table.OPS_INGESTED_FILES.qualifiedName());
 
     long refused = outcomes.stream().filter(BatchOutcome::refused).count();
     ExitStatus outcome = refused > 0 ? ExitStatus.INPUT_REJECTED : ExitStatus.OK;

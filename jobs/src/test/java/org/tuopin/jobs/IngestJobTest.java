@@ -1,11 +1,8 @@
 package org.tuopin.jobs;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.length;
-import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delta.tables.DeltaTable;
@@ -14,16 +11,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.layout.PatternLayout;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -198,7 +189,7 @@ class IngestJobTest {
 
     StringWriter log = new StringWriter();
     IngestJob.Result r;
-    try (LogCapture capture = new LogCapture(log)) {
+    try (PrivacyScan.LogCapture capture = new PrivacyScan.LogCapture(log)) {
       r = s.ingest(false);
     }
 
@@ -269,20 +260,13 @@ class IngestJobTest {
     assertTrue(s.table(Table.OPS_QUALITY_METRICS).filter(col("rule_id").equalTo("ingest.row-count-drop").and(col("batch_id").equalTo("s-2017")).and(col("rows_failed").equalTo(4L))).count() == 1);
 
     // Privacy: no raw resident ID in any table or in the log.
+    Dataset<Row> rawIds = PrivacyScan.ids(spark, f.rawIds);
     for (Table t : List.of(Table.BRONZE_HOUSEHOLDS, Table.BRONZE_MEMBERS, Table.BRONZE_POPULATION, Table.OPS_INGESTED_FILES, Table.OPS_QUALITY_METRICS, Table.OPS_RUNS)) {
-      Dataset<Row> d = s.table(t);
-      Column all = concat_ws("|", Arrays.stream(d.columns()).map(c -> col(c).cast("string")).toArray(Column[]::new));
-      Column anyId = lit(false);
-      for (String id : f.rawIds) {
-        anyId = anyId.or(all.contains(id));
-      }
-      assertEquals(0, d.filter(anyId).count(), "raw resident ID in " + t);
+      PrivacyScan.assertNoRawIds(s.table(t), rawIds, t.qualifiedName());
     }
     String logged = log.toString();
     assertTrue(logged.contains("ingest run"), "the capture saw the run's log");
-    for (String id : f.rawIds) {
-      assertFalse(logged.contains(id), "raw resident ID in the log");
-    }
+    PrivacyScan.assertNoRawIds(PrivacyScan.lines(spark, logged), rawIds, "the log");
 
     // A forced run loads the batch the size rule refused; everything else is as before.
     IngestJob.Result forced = s.ingest(true);
@@ -335,30 +319,5 @@ class IngestJobTest {
   /** A bronze table without the columns that differ from run to run. */
   private static Dataset<Row> bronzeContent(Setup s, Table t) {
     return s.table(t).drop(Lineage.RUN_ID, Lineage.INGESTED_AT);
-  }
-
-  /** Captures everything logged through log4j (the SLF4J backend here) while open. */
-  private static final class LogCapture implements AutoCloseable {
-    private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
-    private final WriterAppender appender;
-
-    LogCapture(StringWriter target) {
-      appender =
-          WriterAppender.newBuilder()
-              .setName("ingest-test-capture")
-              .setTarget(target)
-              .setLayout(PatternLayout.newBuilder().withPattern("%m%n").build())
-              .build();
-      appender.start();
-      context.getConfiguration().getRootLogger().addAppender(appender, null, null);
-      context.updateLoggers();
-    }
-
-    @Override
-    public void close() {
-      context.getConfiguration().getRootLogger().removeAppender(appender.getName());
-      context.updateLoggers();
-      appender.stop();
-    }
   }
 }

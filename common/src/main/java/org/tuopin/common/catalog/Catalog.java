@@ -1,5 +1,6 @@
 package org.tuopin.common.catalog;
 
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -16,6 +17,9 @@ import org.tuopin.common.error.Errors;
  * test and in an analyst's query.
  */
 public final class Catalog {
+  /** Names of Delta commit and checkpoint files (00000000000000000000.json, ...checkpoint.parquet). */
+  private static final Pattern COMMIT_OR_CHECKPOINT = Pattern.compile("[0-9]{20}\\.(json|checkpoint\\..*)");
+
   private final String warehouse;
 
   public Catalog(String warehouse) {
@@ -31,12 +35,16 @@ public final class Catalog {
     return warehouse + "/" + t.layer().dbName() + "/" + t.tableName();
   }
 
-  /** True when the table has a Delta log at its location. */
+  /**
+   * True when the table has a commit in the Delta log at its location. A {@code _delta_log} folder
+   * without one is what a first write killed before its commit leaves (Delta creates the folder
+   * when the write starts): that is no table yet, and the next write creates it.
+   */
   public boolean exists(SparkSession spark, Table t) {
     try {
       Path log = new Path(path(t) + "/_delta_log");
       FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(log);
+      return fs.exists(log) && fs.listStatus(log, p -> COMMIT_OR_CHECKPOINT.matcher(p.getName()).matches()).length > 0;
     } catch (java.io.IOException e) {
       throw Errors.failure("checking table " + t.qualifiedName(), e);
     }

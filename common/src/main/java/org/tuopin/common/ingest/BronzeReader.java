@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tuopin.common.ops.PausePoint;
 import org.tuopin.common.privacy.Pseudonymizer;
 
 /**
@@ -64,6 +65,8 @@ public final class BronzeReader {
     public Iterator<Row> call(FileTask task) throws Exception {
       Path p = new Path(task.path());
       LOG.info("reading {} ({})", task.sourceFile(), task.encoding());
+      // Test hook: a crash test can stop here once this task has written its data file, uncommitted.
+      PausePoint.atTaskEnd("ingest:wrote " + task.table().bronze().qualifiedName());
       return LandingFileParser.rows(
           task,
           p.getFileSystem(conf.get()).open(p),
