@@ -31,6 +31,19 @@ for the nation, the three regions (east / central / west) and the provinces. Sou
 and `curated.exits`; definitions in `docs/statistics.md`.
 """),
         SETUP,
+        md("""
+## What the columns mean (数据字典)
+
+Every column of every table is described in `ref.data_dictionary` (also `docs/data-dictionary.md`),
+rendered from the code: meaning in English and Chinese, unit and source.
+"""),
+        code("""
+columns = query(\"\"\"
+    SELECT column_name, data_type, description_zh, description_en, unit
+    FROM ref.data_dictionary WHERE qualified_table = 'curated.incidence' ORDER BY position\"\"\")
+assert len(columns) > 0 and (columns.description_en.str.len() > 0).all(), columns
+columns
+"""),
         md("## The nation"),
         code("""
 nation = query(\"\"\"

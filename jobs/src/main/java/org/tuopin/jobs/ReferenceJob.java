@@ -62,6 +62,10 @@ public final class ReferenceJob {
       rows += n;
       LOG.info("{}: {} rows (version {})", t.qualifiedName(), n, v);
     }
+    // The dictionary is rendered from the code, not from conf/reference, but it belongs with the
+    // other ref tables so that every warehouse a statistician opens carries it.
+    rows += new DictionaryJob(ctx).writeTable();
+    versions.put(Table.REF_DATA_DICTIONARY.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(Table.REF_DATA_DICTIONARY)));
     // Recorded last: a run killed before this point reloads everything next time.
     ctx.spark().sql("ALTER TABLE delta.`" + ctx.catalog().path(Table.REF_PROVINCES) + "` SET TBLPROPERTIES ('"
         + ReferenceFingerprint.PROPERTY + "' = '" + fingerprint + "')");

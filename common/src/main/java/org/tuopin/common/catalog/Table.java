@@ -15,6 +15,8 @@ public enum Table {
   REF_POVERTY_LINES(Layer.REF, "poverty_lines"),
   REF_THRESHOLDS(Layer.REF, "thresholds"),
   REF_NATIONAL_SERIES(Layer.REF, "national_series"),
+  /** Every column of every table with its meaning, rendered from the code (docs/data-dictionary.md). */
+  REF_DATA_DICTIONARY(Layer.REF, "data_dictionary"),
 
   BRONZE_HOUSEHOLDS(Layer.BRONZE, "households"),
   BRONZE_MEMBERS(Layer.BRONZE, "members"),

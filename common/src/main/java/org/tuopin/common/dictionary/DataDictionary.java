@@ -28,6 +28,11 @@ public final class DataDictionary {
     DOCS.put(column, new ColumnDoc(en, zh, unit, source));
   }
 
+  /** An entry for one table only, where the general meaning of the column name does not fit. */
+  private static void doc(Table t, String column, String en, String zh, String unit, String source) {
+    DOCS.put(t.qualifiedName() + "." + column, new ColumnDoc(en, zh, unit, source));
+  }
+
   private static void table(Table t, String en, String zh) {
     TABLES.put(t, new String[] {en, zh});
   }
@@ -208,6 +213,48 @@ public final class DataDictionary {
     doc("comparison", "LT (must be strictly below) or GEQ (at least)", "比较方式", "code", "ref: thresholds.csv");
     doc("value", "Threshold value", "阈值", FRACTION, "ref: thresholds.csv");
     doc("rural_poor_10k_persons", "National rural poor population (survey based)", "全国农村贫困人口", "10,000 persons", "ref: national_series.csv");
+    // Where a reference table's column means something else than the same name in the statistics.
+    doc(Table.REF_DIVISIONS, "level", "Level of the division: PROVINCE, PREFECTURE or COUNTY", "区划层级", "code", "ref: counties.csv, provinces.csv");
+    doc(Table.REF_DIVISIONS, "parent_code", "The division one level up (000000 for a province)", "上级区划代码", "code", "ref: counties.csv");
+    doc(Table.REF_DIVISIONS, "province_code", "Province the division lies in", "所属省份代码", "code", "ref: counties.csv");
+    doc(Table.REF_DIVISIONS, "prefecture_code", "Prefecture the division lies in (empty for a province)", "所属地市代码", "code", "ref: counties.csv");
+    doc(Table.REF_PROVINCES, "province_code", "6-digit province code (PP0000)", "省级区划代码", "code", "ref: provinces.csv");
+    doc(Table.REF_POOR_COUNTIES, "county_code", "6-digit county code (GB/T 2260, NBS 2020)", "县级区划代码", "code", "ref: poor_counties.csv");
+    doc(Table.REF_POOR_COUNTIES, "province_code", "Province of the county", "所属省份代码", "code", "ref: poor_counties.csv");
+    doc(Table.REF_POOR_COUNTIES, "prefecture_code", "Prefecture of the county", "所属地市代码", "code", "ref: poor_counties.csv");
+    doc(Table.REF_THRESHOLDS, "area_code", "Region, province or county the threshold applies to; empty for DEFAULT", "适用地区代码", "code", "ref: thresholds.csv");
+    doc(Table.REF_NATIONAL_SERIES, "incidence_rate", "National rural poverty incidence (survey based, 2010 standard)", "全国农村贫困发生率", FRACTION, "ref: national_series.csv");
+    doc(Table.SILVER_SURVEY, "county_code", "County the survey is about", "县级区划代码", "code", "survey (province)");
+    // Conform's book of settled batches.
+    doc(Table.OPS_CONFORMED_BATCHES, "province", "Delivering province", "报送省份", "code", "bronze");
+    doc(Table.OPS_CONFORMED_BATCHES, "reporting_year", "Reporting year of the batch", "批次报告年度", "year", "bronze");
+    doc(Table.OPS_CONFORMED_BATCHES, "outcome", "CONFORMED or REFUSED (a FAIL_BATCH rule fired: nothing of the batch was written)", "处理结果", "code", DERIVED + " at conform");
+    doc(Table.OPS_CONFORMED_BATCHES, "rows_in", "Bronze lines of the batch, all tables", "输入行数", "rows", DERIVED + " at conform");
+    doc("refused_by", "FAIL_BATCH rules that refused the batch; empty when conformed", "拒收规则", "rule ids", DERIVED + " at conform");
+    doc("conformed_at", "When conform settled the batch", "清洗时间", "timestamp", DERIVED);
+    // East-West cooperation assessment (docs/cooperation.md).
+    doc("side", "Which party of the pairing the row assesses: HELPER (eastern) or HELPED (western)", "考核对象 (帮扶方/被帮扶方)", "code", DERIVED);
+    doc("score_poverty_reduction", "Aspect score: poverty reduction results (减贫成效)", "减贫成效得分", "score 0–100", DERIVED);
+    doc("score_labour", "Aspect score: labour cooperation (劳务协作)", "劳务协作得分", "score 0–100", DERIVED);
+    doc("score_industry", "Aspect score: industrial cooperation (产业合作)", "产业合作得分", "score 0–100", DERIVED);
+    doc("score_talent", "Aspect score: talent support (人才支援)", "人才支援得分", "score 0–100", DERIVED);
+    doc("score_funding", "Aspect score: funding support (资金支持)", "资金支持得分", "score 0–100", DERIVED);
+    doc("total", "Weighted total of the aspect scores", "综合得分", "score 0–100", DERIVED);
+    doc("grade", "Grade from the total: 好, 较好, 一般 or 较差 (good, fairly good, fair, poor)", "考核等次", "code", DERIVED);
+    doc("rank", "Rank of the total among the rows of the same side and year (1 = best)", "排名", "rank", DERIVED);
+    // The dictionary itself (ref.data_dictionary).
+    doc(Table.REF_DATA_DICTIONARY, "layer", "Layer of the table: ref, bronze, silver, quarantine, curated or ops", "数据层", "code", DERIVED + " from the code");
+    doc("qualified_table", "SQL name of the table, e.g. curated.incidence", "表名", "", DERIVED + " from the code");
+    doc("table_description_en", "What one row of the table is, in English", "表说明 (英文)", "", DERIVED + " from the code");
+    doc("table_description_zh", "The table's name in Chinese", "表说明 (中文)", "", DERIVED + " from the code");
+    doc(Table.REF_DATA_DICTIONARY, "position", "Position of the column in the table, from 1", "列序号", "", DERIVED + " from the code");
+    doc("column_name", "Name of the column", "列名", "", DERIVED + " from the code");
+    doc("data_type", "Spark SQL type of the column (string, int, bigint, double, boolean, date, timestamp, array<...>, map<...>)", "数据类型", "", DERIVED + " from the code");
+    doc(Table.REF_DATA_DICTIONARY, "nullable", "Whether the column may be null", "是否可为空", "yes/no", DERIVED + " from the code");
+    doc("description_en", "Meaning of the column in English", "英文说明", "", DERIVED + " from the code");
+    doc("description_zh", "Meaning of the column in Chinese", "中文说明", "", DERIVED + " from the code");
+    doc(Table.REF_DATA_DICTIONARY, "unit", "Unit of the values; empty when none", "计量单位", "", DERIVED + " from the code");
+    doc(Table.REF_DATA_DICTIONARY, "source", "Where the values come from: a landing file, a reference file, or derived by Tuopin", "数据来源", "", DERIVED + " from the code");
 
     table(Table.REF_DIVISIONS, "Provinces, prefectures and counties (NBS codes at 2020-06-30)", "行政区划");
     table(Table.REF_PROVINCES, "Provinces with their regions and exit thresholds", "省份");
@@ -216,12 +263,14 @@ public final class DataDictionary {
     table(Table.REF_POVERTY_LINES, "National rural poverty line by year", "国家农村贫困标准");
     table(Table.REF_THRESHOLDS, "Exit thresholds, most specific scope wins", "退出标准");
     table(Table.REF_NATIONAL_SERIES, "National rural poor population and incidence 2012–2020", "全国农村贫困监测数据");
+    table(Table.REF_DATA_DICTIONARY, "Every column of every table with its type, meaning, unit and source", "数据字典");
     table(Table.BRONZE_HOUSEHOLDS, "Every delivered household line, as delivered, head's ID pseudonymised", "户记录 (原始层)");
     table(Table.BRONZE_MEMBERS, "Every delivered member line, as delivered, ID pseudonymised", "人员记录 (原始层)");
     table(Table.BRONZE_POPULATION, "Every delivered population line", "乡村人口 (原始层)");
     table(Table.SILVER_HOUSEHOLDS, "Valid households per year, typed and coded", "户记录 (清洗层)");
     table(Table.SILVER_MEMBERS, "Valid persons per year, pseudonymised", "人员记录 (清洗层)");
     table(Table.SILVER_POPULATION, "Rural registered population per village and year", "乡村户籍人口 (清洗层)");
+    table(Table.SILVER_SURVEY, "Third-party assessment survey per county and year: missed-identification and approval rates", "第三方评估调查 (清洗层)");
     table(Table.QUARANTINE_HOUSEHOLDS, "Rejected household lines with every rule they broke", "隔离的户记录");
     table(Table.QUARANTINE_MEMBERS, "Rejected member lines with every rule they broke", "隔离的人员记录");
     table(Table.QUARANTINE_POPULATION, "Rejected population lines with every rule they broke", "隔离的人口记录");
@@ -232,9 +281,13 @@ public final class DataDictionary {
     table(Table.CURATED_VILLAGE_STATUS, "Villages against the exit rules", "贫困村退出状态");
     table(Table.CURATED_EXIT_QUALITY, "Households that exited while failing the exit standard (the inspection list)", "脱贫质量核查清单");
     table(Table.CURATED_POVERTY_MEASURES, "FGT and Alkire–Foster poverty measures per level, area and year", "贫困测度");
+    table(Table.CURATED_COOPERATION_ASSESSMENT, "East-West cooperation assessment per pairing, side and year", "东西部扶贫协作考核");
+    table(Table.CURATED_YEAR_END_SUMMARY, "Headline figures of the year per level and area", "年度汇总");
     table(Table.OPS_RUNS, "One row per stage of every run", "运行日志");
     table(Table.OPS_INGESTED_FILES, "Every delivered file, loaded or refused", "已接收文件");
     table(Table.OPS_QUALITY_METRICS, "Rows checked and failed per rule, table and run", "数据质量指标");
+    table(Table.OPS_CONFORMED_BATCHES, "One row per bronze batch that conform has settled (conformed or refused)", "已清洗批次");
+    table(Table.OPS_RELEASES, "One row per release of a year's figures, with the table versions it read", "数据发布记录");
   }
 
   /** The documentation of a column in a table: the table-specific entry, else the general one. */

@@ -3,6 +3,10 @@ package org.tuopin.common.reference;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +17,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.tuopin.common.catalog.Table;
 import org.tuopin.common.error.Errors;
@@ -50,6 +57,12 @@ public final class ReferenceData {
     public static final String FUNCTIONAL_ZONE = "functional_zone";
     /** True for a national poor county. */
     public static final String IS_POOR_COUNTY = "is_poor_county";
+
+    public static final StructType SCHEMA =
+        schema(
+            field(CODE, StringType), field(NAME, StringType), field(LEVEL, StringType), field(PARENT_CODE, StringType),
+            field(PROVINCE_CODE, StringType), field(PREFECTURE_CODE, StringType), field(FUNCTIONAL_ZONE, BooleanType),
+            field(REGION, StringType), field(IS_WEST12, BooleanType), field(IS_POOR_COUNTY, BooleanType));
   }
 
   /** Column names of {@code ref.poor_counties}. */
@@ -64,6 +77,11 @@ public final class ReferenceData {
     public static final String DELISTED_YEAR = "delisted_year";
     /** Default incidence threshold as a fraction (0.02 or 0.03). */
     public static final String THRESHOLD = "incidence_threshold";
+
+    public static final StructType SCHEMA =
+        schema(
+            field(COUNTY_CODE, StringType), field(COUNTY_NAME, StringType), field(PROVINCE_CODE, StringType),
+            field(PREFECTURE_CODE, StringType), field(DELISTED_YEAR, IntegerType), field(THRESHOLD, DoubleType));
   }
 
   /** Column names of {@code ref.pairings}. */
@@ -78,6 +96,14 @@ public final class ReferenceData {
     public static final String HELPED_PROVINCE_CODE = "helped_province_code";
     public static final String HELPED_CODE = "helped_code";
     public static final String HELPED_NAME = "helped_name";
+    /** The clause of the 2016 guidance that names the pairing, verbatim. */
+    public static final String CLAUSE_2016 = "clause_2016_guidance";
+
+    public static final StructType SCHEMA =
+        schema(
+            field(HELPER_LEVEL, StringType), field(HELPER_PROVINCE_CODE, StringType), field(HELPER_CODE, StringType),
+            field(HELPER_NAME, StringType), field(HELPED_LEVEL, StringType), field(HELPED_PROVINCE_CODE, StringType),
+            field(HELPED_CODE, StringType), field(HELPED_NAME, StringType), field(CLAUSE_2016, StringType));
   }
 
   /** Column names of {@code ref.poverty_lines}. */
@@ -88,6 +114,10 @@ public final class ReferenceData {
     /** Yuan per person per year at current prices. */
     public static final String LINE_YUAN = "line_yuan";
     public static final String CONFIDENCE = "confidence";
+    public static final String NOTE = "note";
+
+    public static final StructType SCHEMA =
+        schema(field(YEAR, IntegerType), field(LINE_YUAN, DoubleType), field(CONFIDENCE, StringType), field(NOTE, StringType));
   }
 
   /** Column names of {@code ref.thresholds}. */
@@ -103,6 +133,12 @@ public final class ReferenceData {
     public static final String COMPARISON = "comparison";
     public static final String VALUE = "value";
     public static final String CONFIDENCE = "confidence";
+    public static final String NOTE = "note";
+
+    public static final StructType SCHEMA =
+        schema(
+            field(SCOPE, StringType), field(AREA_CODE, StringType), field(METRIC, StringType), field(COMPARISON, StringType),
+            field(VALUE, DoubleType), field(CONFIDENCE, StringType), field(NOTE, StringType));
   }
 
   /** Column names of {@code ref.provinces}. */
@@ -116,6 +152,12 @@ public final class ReferenceData {
     public static final String IS_WEST12 = "is_west12";
     public static final String HAS_POOR_COUNTIES = "has_poor_counties";
     public static final String POOR_COUNTY_COUNT = "poor_county_count";
+
+    public static final StructType SCHEMA =
+        schema(
+            field(PROVINCE_CODE, StringType), field(PROVINCE_NAME, StringType), field(REGION, StringType),
+            field(REGION_NBS4, StringType), field(IS_WEST12, BooleanType), field(HAS_POOR_COUNTIES, BooleanType),
+            field(POOR_COUNTY_COUNT, IntegerType));
   }
 
   /** Column names of {@code ref.national_series}. */
@@ -125,6 +167,20 @@ public final class ReferenceData {
     public static final String YEAR = "year";
     public static final String RURAL_POOR_10K = "rural_poor_10k_persons";
     public static final String INCIDENCE = "incidence_rate";
+    public static final String CONFIDENCE = "confidence";
+
+    public static final StructType SCHEMA =
+        schema(field(YEAR, IntegerType), field(RURAL_POOR_10K, DoubleType), field(INCIDENCE, DoubleType), field(CONFIDENCE, StringType));
+  }
+
+  // The declared schemas are the columns as the DataFrames below produce them (all nullable: read
+  // from CSV); ReferenceDataTest keeps the two in step.
+  private static StructField field(String name, DataType type) {
+    return DataTypes.createStructField(name, type, true);
+  }
+
+  private static StructType schema(StructField... fields) {
+    return DataTypes.createStructType(fields);
   }
 
   /** Every ref table this class produces, in load order. */
@@ -268,7 +324,7 @@ public final class ReferenceData {
         col("helped_province_code").as(Pairings.HELPED_PROVINCE_CODE),
         col("helped_code").as(Pairings.HELPED_CODE),
         col("helped_name").as(Pairings.HELPED_NAME),
-        col("clause_2016_guidance").as("clause_2016_guidance"));
+        col("clause_2016_guidance").as(Pairings.CLAUSE_2016));
   }
 
   public Dataset<Row> povertyLines() {
@@ -277,7 +333,7 @@ public final class ReferenceData {
         col("year").cast("int").as(PovertyLines.YEAR),
         col("line_yuan_current_prices").cast("double").as(PovertyLines.LINE_YUAN),
         col("confidence").as(PovertyLines.CONFIDENCE),
-        col("note").as("note"));
+        col("note").as(PovertyLines.NOTE));
   }
 
   public Dataset<Row> thresholds() {
@@ -289,7 +345,7 @@ public final class ReferenceData {
         col("comparison").as(Thresholds.COMPARISON),
         col("value").cast("double").as(Thresholds.VALUE),
         col("confidence").as(Thresholds.CONFIDENCE),
-        col("note").as("note"));
+        col("note").as(Thresholds.NOTE));
   }
 
   public Dataset<Row> nationalSeries() {
@@ -301,7 +357,7 @@ public final class ReferenceData {
         col("year").cast("int").as(NationalSeries.YEAR),
         col("rural_poor_10k_persons").cast("double").as(NationalSeries.RURAL_POOR_10K),
         col("incidence_pct").cast("double").divide(100.0).as(NationalSeries.INCIDENCE),
-        col("confidence").as("confidence"));
+        col("confidence").as(NationalSeries.CONFIDENCE));
   }
 
   private Dataset<Row> csv(String file, List<String> columns) {

@@ -108,4 +108,15 @@ class ReferenceDataTest {
         "reference file /no/such/dir/poor_counties.csv does not exist; set tuopin.paths.reference to the folder holding the reference CSV files (conf/reference)",
         e.getMessage());
   }
+
+  @Test
+  void everyFrameHasTheSchemaDeclaredForTheDataDictionary() {
+    for (var e : ref.all().entrySet()) {
+      StructType declared = org.tuopin.common.schema.TableSchemas.of(e.getKey()).orElseThrow();
+      // Names and types; nullability is what the CSV reader and the casts make of it.
+      assertEquals(List.of(declared.fields()).stream().map(f -> f.name() + " " + f.dataType().simpleString()).toList(),
+          List.of(e.getValue().schema().fields()).stream().map(f -> f.name() + " " + f.dataType().simpleString()).toList(),
+          e.getKey().qualifiedName());
+    }
+  }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       ReferenceCommand.class,
+      DictionaryCommand.class,
       SqlCommand.class,
       SqlServerCommand.class,
       GenerateCommand.class,
