@@ -42,7 +42,7 @@ class NightlyEndToEndTest {
     java.util.Arrays.fill(key, (byte) 7);
     NightlyJob.Result r = new NightlyJob(ctx, new NightlyJob.Options(null, true, false), key).execute();
     assertEquals(ExitStatus.OK, r.outcome(), r.stages().toString());
-    assertEquals(List.of("reference", "ingest", "conform", "aggregate"), r.stages().stream().map(s -> s.stage()).toList());
+    assertEquals(List.of("reference", "ingest", "conform", "conform-cooperation", "aggregate", "assess"), r.stages().stream().map(s -> s.stage()).toList());
 
     Dataset<Row> expected =
         SharedSpark.spark()

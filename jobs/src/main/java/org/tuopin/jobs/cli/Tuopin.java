@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ConformCommand.class,
       AggregateCommand.class,
+      AssessCommand.class,
       NightlyCommand.class,
       BenchCommand.class,
     },
