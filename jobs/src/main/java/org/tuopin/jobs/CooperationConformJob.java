@@ -1,5 +1,10 @@
 package org.tuopin.jobs;
 
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -65,7 +70,19 @@ public final class CooperationConformJob {
                   RuleEvaluator.evaluate(Preparation.cooperation(bronze, f, divisions, pairings, ctx.config().conform()), rules))
               .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        long lines = judged.count();
+        // One pass for the figures, instead of re-reading the tables written.
+        Row counts =
+            judged
+                .agg(
+                    count(lit(1)),
+                    sum(when(CooperationInputs.validLine(), lit(1L)).otherwise(lit(0L))),
+                    sum(when(CooperationInputs.quarantinedLine(), lit(1L)).otherwise(lit(0L))),
+                    sum(when(CooperationInputs.refusedLine(), lit(1L)).otherwise(lit(0L))))
+                .first();
+        long lines = counts.getLong(0);
+        long out = lines == 0 ? 0 : counts.getLong(1);
+        long q = lines == 0 ? 0 : counts.getLong(2);
+        long refused = lines == 0 ? 0 : counts.getLong(3);
         rowsIn += lines;
         ctx.describe("conform-cooperation: write " + f.silver() + " and " + f.quarantine());
         Dataset<Row> silver = Silver.cooperation(CooperationInputs.valid(judged), f);
@@ -76,14 +93,13 @@ public final class CooperationConformJob {
         Dataset<Row> metrics =
             RuleEvaluator.metrics(RuleEvaluator.perBatch(judged, rules), rules, f.bronze(), STAGE, ctx.runId(), measuredAt);
         metrics.coalesce(1).write().format("delta").mode("append").save(catalog.path(Table.OPS_QUALITY_METRICS));
-        long out = catalog.read(ctx.spark(), f.silver()).count();
-        long q = catalog.read(ctx.spark(), f.quarantine()).count();
-        long refused = CooperationInputs.refused(judged).count();
         rowsOut += out;
         quarantined += q;
         refusedLines += refused;
-        for (Table t : List.of(f.bronze(), f.silver(), f.quarantine())) {
+        for (Table t : List.of(f.silver(), f.quarantine())) {
           versions.put(t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(t)));
+        }
+        for (Table t : List.of(f.bronze(), f.silver(), f.quarantine())) {
           catalog.register(ctx.spark(), t);
         }
         LOG.info("conform-cooperation: {} lines in force, {} to {}, {} quarantined, {} in refused batches", lines, out, f.silver(), q, refused);

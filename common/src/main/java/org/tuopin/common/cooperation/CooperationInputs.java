@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.dense_rank;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -44,18 +45,28 @@ public final class CooperationInputs {
         BATCH_FAILS, max(col(RuleEvaluator.FAILS_BATCH)).over(Window.partitionBy(col(Lineage.BATCH_ID))));
   }
 
-  /** Lines for silver: batch not refused, line not quarantined (after {@link #withBatchVerdict}). */
+  /** True for a line for silver: batch not refused, line not quarantined (after {@link #withBatchVerdict}). */
+  public static Column validLine() {
+    return not(col(BATCH_FAILS)).and(not(col(RuleEvaluator.QUARANTINED)));
+  }
+
+  /** True for a line for quarantine: batch not refused, line quarantined. */
+  public static Column quarantinedLine() {
+    return not(col(BATCH_FAILS)).and(col(RuleEvaluator.QUARANTINED));
+  }
+
+  /** True for a line of a refused batch: none reaches silver or quarantine. */
+  public static Column refusedLine() {
+    return col(BATCH_FAILS);
+  }
+
+  /** Lines for silver (after {@link #withBatchVerdict}). */
   public static Dataset<Row> valid(Dataset<Row> judged) {
-    return judged.where(not(col(BATCH_FAILS)).and(not(col(RuleEvaluator.QUARANTINED))));
+    return judged.where(validLine());
   }
 
-  /** Lines for quarantine: batch not refused, line quarantined (after {@link #withBatchVerdict}). */
+  /** Lines for quarantine (after {@link #withBatchVerdict}). */
   public static Dataset<Row> quarantined(Dataset<Row> judged) {
-    return judged.where(not(col(BATCH_FAILS)).and(col(RuleEvaluator.QUARANTINED)));
-  }
-
-  /** Lines of refused batches: none reaches silver or quarantine (after {@link #withBatchVerdict}). */
-  public static Dataset<Row> refused(Dataset<Row> judged) {
-    return judged.where(col(BATCH_FAILS));
+    return judged.where(quarantinedLine());
   }
 }

@@ -39,6 +39,13 @@ class DataDictionaryTest {
     m.put(Table.SILVER_POPULATION, SilverPopulation.SCHEMA);
     m.put(Table.BRONZE_HOUSEHOLDS, Bronze.HOUSEHOLDS);
     m.put(Table.BRONZE_MEMBERS, Bronze.MEMBERS);
+    m.put(Table.CURATED_COOPERATION_ASSESSMENT, org.tuopin.common.cooperation.CooperationTables.ASSESSMENT_SCHEMA);
+    m.put(Table.CURATED_COOPERATION_INDICATORS, org.tuopin.common.schema.CuratedCooperationIndicators.SCHEMA);
+    m.put(Table.CURATED_COOPERATION_ROSTER, org.tuopin.common.schema.CuratedCooperationRoster.SCHEMA);
+    for (org.tuopin.common.schema.Cooperation.File f : org.tuopin.common.schema.Cooperation.File.values()) {
+      m.put(f.silver(), f.silverSchema());
+      m.put(f.bronze(), f.bronzeSchema());
+    }
     m.put(Table.OPS_INGESTED_FILES, IngestedFiles.SCHEMA);
     m.put(Table.OPS_QUALITY_METRICS, QualityMetrics.SCHEMA);
     return m;
