@@ -55,11 +55,16 @@ public final class CooperationConformJob {
     long refusedLines = 0;
     int files = 0;
     Timestamp measuredAt = Timestamp.from(start);
-    Dataset<Row> divisions = catalog.read(ctx.spark(), Table.REF_DIVISIONS);
-    Dataset<Row> pairings = catalog.read(ctx.spark(), Table.REF_PAIRINGS);
+    Dataset<Row> divisions = null;
+    Dataset<Row> pairings = null;
     for (Cooperation.File f : Cooperation.File.values()) {
       if (!catalog.exists(ctx.spark(), f.bronze())) {
         continue;
+      }
+      if (files == 0) {
+        // Read only when a helper delivered something: a register-only warehouse needs no ref.pairings here.
+        divisions = catalog.read(ctx.spark(), Table.REF_DIVISIONS);
+        pairings = catalog.read(ctx.spark(), Table.REF_PAIRINGS);
       }
       files++;
       ctx.describe("conform-cooperation: validate " + f.bronze());
