@@ -43,12 +43,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.error.Errors;
+import org.tuopin.common.generate.CooperationFrames;
 import org.tuopin.common.generate.ErrorInjection;
 import org.tuopin.common.generate.GenerateParams;
 import org.tuopin.common.generate.LandingFrames;
 import org.tuopin.common.generate.LandingLayout;
 import org.tuopin.common.generate.RegistryModel;
 import org.tuopin.common.reference.ReferenceData;
+import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.ExpectedCountyYear;
 import org.tuopin.common.schema.InjectedErrors;
 import org.tuopin.common.schema.LandingHouseholds;
@@ -178,6 +180,10 @@ public final class GenerateJob {
       writePartitioned(frame, file, new Path(tmp, file));
       LOG.info("{} written for all batches ({} ms)", file, ms(t));
     }
+    Dataset<Row> cooperationInjected = writeCooperation(ref, params, tmp);
+    if (cooperationInjected != null) {
+      injected = injected == null ? cooperationInjected : injected.unionByName(cooperationInjected);
+    }
     long injectedLines = 0;
     if (injected != null) {
       t = System.nanoTime();
@@ -225,6 +231,7 @@ public final class GenerateJob {
             batchId, batchRows[0], batchRows[1], batchRows[2], charset.name(), ms(bt));
       }
     }
+    batches += placeCooperation(fs, out, tmp, params, gb18030);
     fs.delete(tmp, true);
     for (Dataset<Row> d : List.of(villageYears, householdYears, persons, households, counties)) {
       d.unpersist();
@@ -235,6 +242,102 @@ public final class GenerateJob {
         "generated {} batches: {} household lines, {} member lines, {} village lines, {} injected errors, {} MB in {} s",
         r.batches(), r.householdRows(), r.memberRows(), r.populationRows(), r.injectedLines(), r.bytes() / 1_000_000, r.elapsed().toMillis() / 1000.0);
     return r;
+  }
+
+  // ------------------------------------------------------------------ cooperation files
+
+  /**
+   * Writes the cooperation files of every helper of a generated province, partitioned like the
+   * register files; returns the injected-error rows, or null when none were injected.
+   */
+  private Dataset<Row> writeCooperation(ReferenceData ref, GenerateParams params, Path tmp) {
+    long t = System.nanoTime();
+    List<Row> yearRows = new ArrayList<>();
+    for (int y = params.firstYear(); y <= params.lastYear(); y++) {
+      yearRows.add(org.apache.spark.sql.RowFactory.create(y));
+    }
+    Dataset<Row> years =
+        ctx.spark().createDataFrame(
+            yearRows, new org.apache.spark.sql.types.StructType().add(LandingLayout.BATCH_YEAR, org.apache.spark.sql.types.DataTypes.IntegerType));
+    Dataset<Row> pairingYears = CooperationFrames.pairingYears(ref.pairings(), params, years).persist(StorageLevel.MEMORY_ONLY());
+    Dataset<Row> injected = null;
+    for (Cooperation.File f : Cooperation.File.values()) {
+      ctx.describe("generate: write " + f.fileName());
+      Dataset<Row> frame = CooperationFrames.frame(pairingYears, f, params);
+      if (params.injectRate() > 0 && f == Cooperation.File.FUNDS) {
+        injected = CooperationFrames.injected(frame, f);
+      }
+      List<Column> order = new ArrayList<>();
+      for (String c : CooperationFrames.sortColumns()) {
+        order.add(col(c));
+      }
+      List<Column> select = new ArrayList<>();
+      for (String c : f.columns()) {
+        select.add(col(c));
+      }
+      select.add(col(LandingLayout.BATCH_PROVINCE));
+      select.add(col(LandingLayout.BATCH_YEAR));
+      frame.select(select.toArray(new Column[0]))
+          .repartition(col(LandingLayout.BATCH_PROVINCE), col(LandingLayout.BATCH_YEAR))
+          .sortWithinPartitions(order.toArray(new Column[0]))
+          .write()
+          .mode("overwrite")
+          .partitionBy(LandingLayout.BATCH_PROVINCE, LandingLayout.BATCH_YEAR)
+          .option("header", "true")
+          .option("encoding", StandardCharsets.UTF_8.name())
+          .option("lineSep", "\n")
+          .csv(new Path(tmp, f.fileName()).toString());
+    }
+    pairingYears.unpersist();
+    LOG.info("cooperation files written for all helper batches ({} ms)", ms(t));
+    return injected;
+  }
+
+  /**
+   * Puts each helper province's cooperation files of a year in a batch folder of their own, with
+   * its manifest; the helper provinces are those Spark wrote a partition for (file metadata only).
+   */
+  private int placeCooperation(FileSystem fs, Path out, Path tmp, GenerateParams params, Set<String> gb18030) throws IOException {
+    Path fundsDir = new Path(tmp, Cooperation.File.FUNDS.fileName());
+    if (!fs.exists(fundsDir)) {
+      return 0;
+    }
+    Set<String> helpers = new TreeSet<>();
+    for (FileStatus s : fs.listStatus(fundsDir)) {
+      String name = s.getPath().getName();
+      if (s.isDirectory() && name.startsWith(LandingLayout.BATCH_PROVINCE + "=")) {
+        helpers.add(name.substring(LandingLayout.BATCH_PROVINCE.length() + 1));
+      }
+    }
+    int batches = 0;
+    for (String p : helpers) {
+      Charset charset = gb18030.contains(p) ? Charset.forName(Manifest.ENCODING_GB18030) : StandardCharsets.UTF_8;
+      for (int y = params.firstYear(); y <= params.lastYear(); y++) {
+        String batchId = LandingLayout.cooperationBatchId(p, y);
+        Path dir = new Path(new Path(out, p), batchId);
+        fs.delete(dir, true);
+        fs.mkdirs(dir);
+        ObjectNode manifest = manifest(p, batchId, y, charset);
+        ArrayNode files = manifest.putArray(Manifest.FILES);
+        long lines = 0;
+        for (Cooperation.File f : Cooperation.File.values()) {
+          Path partDir =
+              new Path(new Path(new Path(tmp, f.fileName()), LandingLayout.BATCH_PROVINCE + "=" + p), LandingLayout.BATCH_YEAR + "=" + y);
+          Placed placed = place(fs, partDir, new Path(dir, f.fileName()), charset, f.columns());
+          ObjectNode o = files.addObject();
+          o.put(Manifest.FILE_NAME, f.fileName());
+          o.put(Manifest.FILE_ROWS, placed.rows());
+          o.put(Manifest.FILE_SHA256, placed.sha256());
+          lines += placed.rows();
+        }
+        try (OutputStream o = fs.create(new Path(dir, Manifest.FILE), true)) {
+          o.write(manifestBytes(manifest));
+        }
+        batches++;
+        LOG.info("cooperation batch {}: {} lines in {} files", batchId, lines, Cooperation.File.values().length);
+      }
+    }
+    return batches;
   }
 
   private static long ms(long t0) {

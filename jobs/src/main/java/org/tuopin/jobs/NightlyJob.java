@@ -9,7 +9,8 @@ import org.tuopin.common.error.ExitStatus;
 import org.tuopin.common.ops.StageResult;
 
 /**
- * {@code tuopin nightly}: reference (when its files changed) → ingest → conform → aggregate. Each
+ * {@code tuopin nightly}: reference (when its files changed) → ingest → conform → conform-cooperation →
+ * aggregate → assess. Each
  * stage is idempotent and appends its own ops.runs row, so a failed run is resumed by running it
  * again; a stage that fails stops the run. Refused input (exit 2) does not stop it: the rest was
  * loaded and is carried through.
@@ -55,11 +56,13 @@ public final class NightlyJob {
       return new Result(stages, outcome, ingest);
     }
     stages.add(log(new ConformJob(ctx, false).execute()));
+    stages.add(log(new CooperationConformJob(ctx).execute()));
     outcome = worst(stages);
     if (outcome == ExitStatus.FAILURE) {
       return new Result(stages, outcome, ingest);
     }
     stages.add(log(new AggregateJob(ctx, date, options.full()).execute()));
+    stages.add(log(new AssessJob(ctx, null, date).execute()));
     return new Result(stages, worst(stages), ingest);
   }
 

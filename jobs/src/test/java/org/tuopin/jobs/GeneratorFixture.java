@@ -66,8 +66,21 @@ final class GeneratorFixture {
     }
   }
 
-  /** Every batch folder (one with a manifest) under a landing root, sorted. */
+  /** Every register batch folder (one with a manifest, not a helper's cooperation batch) under a landing root, sorted. */
   static List<Path> batches(Path root) throws IOException {
+    return allBatches(root).stream().filter(p -> !isCooperation(p)).toList();
+  }
+
+  /** The helpers' cooperation batch folders under a landing root, sorted. */
+  static List<Path> cooperationBatches(Path root) throws IOException {
+    return allBatches(root).stream().filter(GeneratorFixture::isCooperation).toList();
+  }
+
+  private static boolean isCooperation(Path batch) {
+    return batch.getFileName().toString().endsWith(org.tuopin.common.generate.LandingLayout.COOPERATION_SEQUENCE);
+  }
+
+  private static List<Path> allBatches(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       return files
           .filter(p -> p.getFileName().toString().equals(Manifest.FILE))

@@ -21,15 +21,30 @@ public enum Table {
   BRONZE_HOUSEHOLDS(Layer.BRONZE, "households"),
   BRONZE_MEMBERS(Layer.BRONZE, "members"),
   BRONZE_POPULATION(Layer.BRONZE, "population"),
+  BRONZE_COOPERATION_FUNDS(Layer.BRONZE, "cooperation_funds"),
+  BRONZE_COOPERATION_INDUSTRY(Layer.BRONZE, "cooperation_industry"),
+  BRONZE_COOPERATION_TALENT(Layer.BRONZE, "cooperation_talent"),
+  BRONZE_COOPERATION_LABOUR(Layer.BRONZE, "cooperation_labour"),
+  BRONZE_COOPERATION_PAIRS(Layer.BRONZE, "cooperation_pairs"),
 
   SILVER_HOUSEHOLDS(Layer.SILVER, "households"),
   SILVER_MEMBERS(Layer.SILVER, "members"),
   SILVER_POPULATION(Layer.SILVER, "population"),
   SILVER_SURVEY(Layer.SILVER, "survey"),
+  SILVER_COOPERATION_FUNDS(Layer.SILVER, "cooperation_funds"),
+  SILVER_COOPERATION_INDUSTRY(Layer.SILVER, "cooperation_industry"),
+  SILVER_COOPERATION_TALENT(Layer.SILVER, "cooperation_talent"),
+  SILVER_COOPERATION_LABOUR(Layer.SILVER, "cooperation_labour"),
+  SILVER_COOPERATION_PAIRS(Layer.SILVER, "cooperation_pairs"),
 
   QUARANTINE_HOUSEHOLDS(Layer.QUARANTINE, "households"),
   QUARANTINE_MEMBERS(Layer.QUARANTINE, "members"),
   QUARANTINE_POPULATION(Layer.QUARANTINE, "population"),
+  QUARANTINE_COOPERATION_FUNDS(Layer.QUARANTINE, "cooperation_funds"),
+  QUARANTINE_COOPERATION_INDUSTRY(Layer.QUARANTINE, "cooperation_industry"),
+  QUARANTINE_COOPERATION_TALENT(Layer.QUARANTINE, "cooperation_talent"),
+  QUARANTINE_COOPERATION_LABOUR(Layer.QUARANTINE, "cooperation_labour"),
+  QUARANTINE_COOPERATION_PAIRS(Layer.QUARANTINE, "cooperation_pairs"),
 
   /** The aggregate stage's household-year working table (one row per household and year). */
   CURATED_HOUSEHOLD_FACTS(Layer.CURATED, "household_facts"),
@@ -40,6 +55,10 @@ public enum Table {
   CURATED_EXIT_QUALITY(Layer.CURATED, "exit_quality"),
   CURATED_POVERTY_MEASURES(Layer.CURATED, "poverty_measures"),
   CURATED_COOPERATION_ASSESSMENT(Layer.CURATED, "cooperation_assessment"),
+  /** Every indicator value behind curated.cooperation_assessment: the trace of each score. */
+  CURATED_COOPERATION_INDICATORS(Layer.CURATED, "cooperation_indicators"),
+  /** Who assesses whom in the cross-assessment (交叉考核) of each year. */
+  CURATED_COOPERATION_ROSTER(Layer.CURATED, "cooperation_roster"),
   CURATED_YEAR_END_SUMMARY(Layer.CURATED, "year_end_summary"),
 
   OPS_RUNS(Layer.OPS, "runs"),

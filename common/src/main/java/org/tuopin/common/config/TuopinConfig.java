@@ -34,7 +34,8 @@ public record TuopinConfig(
     Ingest ingest,
     Generator generator,
     Conform conform,
-    Curated curated) {
+    Curated curated,
+    CooperationSettings cooperation) {
 
   /** Where the run happens; production refuses the local conveniences. */
   public enum Environment {
@@ -211,7 +212,8 @@ public record TuopinConfig(
             weights,
             r.doubleInRange("curated.af.cutoff", Double.MIN_VALUE, 1.0),
             Collections.unmodifiableMap(severities));
-    return new TuopinConfig(env, spark, paths, privacy, ingest, generator, conform, curated);
+    CooperationSettings cooperation = CooperationSettings.from(c, ROOT + ".cooperation");
+    return new TuopinConfig(env, spark, paths, privacy, ingest, generator, conform, curated, cooperation);
   }
 
   private static void rejectUnknownKeys(Config c, Config defaults) {

@@ -26,6 +26,7 @@ import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.domain.Codebook;
 import org.tuopin.common.reference.ReferenceData.Divisions;
 import org.tuopin.common.schema.Bronze;
+import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
@@ -341,5 +342,47 @@ public final class Preparation {
         List.of(LandingPopulation.VILLAGE_CODE),
         List.of(LandingPopulation.VILLAGE_CODE, LandingPopulation.REPORTING_YEAR),
         contentColumns(Bronze.POPULATION));
+  }
+
+  // ---------------------------------------------------------------- cooperation (helper provinces)
+
+  /**
+   * Lines of a cooperation file with typed year, missing key fields, measures that are not numbers
+   * of their kind (a whole number for counts, a decimal for amounts, 0 or more), whether the pairing
+   * is one of ref.pairings, and duplicate facts by (year, helper, helped).
+   */
+  public static Dataset<Row> cooperation(
+      Dataset<Row> bronze, Cooperation.File file, Dataset<Row> divisions, Dataset<Row> pairings, TuopinConfig.Conform limits) {
+    List<String> years = List.of(Cooperation.REPORTING_YEAR);
+    Dataset<Row> typed =
+        bronze
+            .withColumn(Prepared.YEAR, Typed.year(col(Cooperation.REPORTING_YEAR)))
+            .withColumn(Prepared.MISSING, Typed.namesWhere(Cooperation.KEY_COLUMNS, c -> Typed.blank(col(c))))
+            .withColumn(
+                Prepared.BAD_MEASURES,
+                Typed.namesWhere(
+                    file.measureNames(),
+                    c -> {
+                      boolean amount = file.measures().stream().anyMatch(m -> m.name().equals(c) && m.amount());
+                      Column v = amount ? Typed.number(col(c)) : Typed.integer(col(c));
+                      return Typed.present(col(c)).and(v.isNull().or(v.lt(0)));
+                    }))
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
+    typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
+    Dataset<Row> pairs =
+        pairings
+            .select(
+                col(org.tuopin.common.reference.ReferenceData.Pairings.HELPER_CODE).as("_ph"),
+                col(org.tuopin.common.reference.ReferenceData.Pairings.HELPED_CODE).as("_pd"))
+            .distinct();
+    typed =
+        typed.join(
+                broadcast(pairs),
+                trim(col(Cooperation.HELPER_CODE)).equalTo(col("_ph")).and(trim(col(Cooperation.HELPED_CODE)).equalTo(col("_pd"))),
+                "left")
+            .withColumn(Prepared.PAIRING_KNOWN, col("_ph").isNotNull())
+            .drop("_ph", "_pd");
+    return duplicates(typed, List.of(Cooperation.HELPER_CODE), Cooperation.KEY_COLUMNS, contentColumns(file.bronzeSchema()));
   }
 }

@@ -57,4 +57,9 @@ public final class Prepared {
   public static final String HOUSEHOLD_DECLARED_SIZE = "_c_household_declared_size";
   /** True when the person is in another household in the same year (incoming or in silver). */
   public static final String IN_TWO_HOUSEHOLDS = "_c_in_two_households";
+
+  /** True when (helper_code, helped_code) of a cooperation line is a pairing of ref.pairings. */
+  public static final String PAIRING_KNOWN = "_c_pairing_known";
+  /** Comma-separated names of a cooperation line's measures that are present but not a number of their kind, 0 or more. */
+  public static final String BAD_MEASURES = "_c_bad_measures";
 }

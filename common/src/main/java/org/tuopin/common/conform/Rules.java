@@ -16,6 +16,7 @@ import org.tuopin.common.domain.Codebook;
 import org.tuopin.common.domain.Coded;
 import org.tuopin.common.id.ResidentId;
 import org.tuopin.common.schema.Bronze;
+import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
@@ -73,6 +74,8 @@ public final class Rules {
   public static final String POPULATION_RANGE = "POPULATION_RANGE";
   public static final String DUPLICATE_LINE = "DUPLICATE_LINE";
   public static final String DUPLICATE_KEY = "DUPLICATE_KEY";
+  public static final String PAIRING_UNKNOWN = "PAIRING_UNKNOWN";
+  public static final String MEASURE_RANGE = "MEASURE_RANGE";
 
   /** The rule id for each resident-ID problem found at ingest (Bronze.ID_PROBLEM values). */
   public static String idRule(ResidentId.Problem p) {
@@ -357,11 +360,34 @@ public final class Rules {
     return b.build();
   }
 
+  /** Rules of a cooperation file's bronze table (bronze.cooperation_*). */
+  public static List<Rule> cooperation(TuopinConfig.Conform limits, Cooperation.File file) {
+    Builder b = new Builder(file.bronze());
+    b.common(limits, "reporting_year");
+    b.quarantine(
+        PAIRING_UNKNOWN,
+        "helper_code and helped_code are a pairing of ref.pairings (the helper's own pairings: ingest refuses a batch with a helper of another province).",
+        Typed.present(col(Cooperation.HELPER_CODE)).and(Typed.present(col(Cooperation.HELPED_CODE)))
+            .and(col(Prepared.PAIRING_KNOWN).unary_$bang()),
+        "helper {" + Cooperation.HELPER_CODE + "} and helped area {" + Cooperation.HELPED_CODE + "} are not a pairing of ref.pairings");
+    b.quarantine(
+        MEASURE_RANGE,
+        "Each non-empty measure (" + String.join(", ", file.measureNames())
+            + ") is a number of its kind, 0 or more: a whole number for counts of persons, enterprises or pairs, a decimal for amounts in 10,000 yuan. An empty measure means not delivered.",
+        col(Prepared.BAD_MEASURES).notEqual(""),
+        "not a number >= 0 of its kind: {" + Prepared.BAD_MEASURES + "}");
+    b.duplicates("reporting_year, helper_code, helped_code");
+    return b.build();
+  }
+
   /** Every rule of every table, in order: the content of docs/rules.md. */
   public static List<Rule> all(TuopinConfig.Conform limits) {
     List<Rule> all = new ArrayList<>(households(limits));
     all.addAll(members(limits));
     all.addAll(population(limits));
+    for (Cooperation.File f : Cooperation.File.values()) {
+      all.addAll(cooperation(limits, f));
+    }
     return all;
   }
 

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.tuopin.common.domain.Codebook;
 import org.tuopin.common.schema.Bronze;
+import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
@@ -127,6 +128,22 @@ public final class Silver {
             col(Prepared.RURAL_POPULATION).as(SilverPopulation.RURAL_POPULATION),
             lineage()[0], lineage()[1], lineage()[2]);
     return conformTo(df, SilverPopulation.SCHEMA);
+  }
+
+  /** silver.cooperation_* rows of evaluated lines of a cooperation file; the delivering province is the helper's. */
+  public static Dataset<Row> cooperation(Dataset<Row> evaluated, Cooperation.File file) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(col(Prepared.YEAR).as(Cooperation.REPORTING_YEAR));
+    cols.add(trim(col(Cooperation.HELPER_CODE)).as(Cooperation.HELPER_CODE));
+    cols.add(trim(col(Cooperation.HELPED_CODE)).as(Cooperation.HELPED_CODE));
+    cols.add(col(Lineage.PROVINCE).as(Cooperation.PROVINCE_CODE));
+    for (Cooperation.Measure m : file.measures()) {
+      cols.add((m.amount() ? Typed.number(col(m.name())) : Typed.integer(col(m.name())).cast("long")).as(m.name()));
+    }
+    for (Column c : lineage()) {
+      cols.add(c);
+    }
+    return conformTo(evaluated.select(cols.toArray(new Column[0])), file.silverSchema());
   }
 
   /** The quarantine rows of evaluated lines: the bronze columns, then rule_ids and messages. */

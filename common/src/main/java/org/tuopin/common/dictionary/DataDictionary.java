@@ -232,16 +232,6 @@ public final class DataDictionary {
     doc(Table.OPS_CONFORMED_BATCHES, "rows_in", "Bronze lines of the batch, all tables", "输入行数", "rows", DERIVED + " at conform");
     doc("refused_by", "FAIL_BATCH rules that refused the batch; empty when conformed", "拒收规则", "rule ids", DERIVED + " at conform");
     doc("conformed_at", "When conform settled the batch", "清洗时间", "timestamp", DERIVED);
-    // East-West cooperation assessment (docs/cooperation.md).
-    doc("side", "Which party of the pairing the row assesses: HELPER (eastern) or HELPED (western)", "考核对象 (帮扶方/被帮扶方)", "code", DERIVED);
-    doc("score_poverty_reduction", "Aspect score: poverty reduction results (减贫成效)", "减贫成效得分", "score 0–100", DERIVED);
-    doc("score_labour", "Aspect score: labour cooperation (劳务协作)", "劳务协作得分", "score 0–100", DERIVED);
-    doc("score_industry", "Aspect score: industrial cooperation (产业合作)", "产业合作得分", "score 0–100", DERIVED);
-    doc("score_talent", "Aspect score: talent support (人才支援)", "人才支援得分", "score 0–100", DERIVED);
-    doc("score_funding", "Aspect score: funding support (资金支持)", "资金支持得分", "score 0–100", DERIVED);
-    doc("total", "Weighted total of the aspect scores", "综合得分", "score 0–100", DERIVED);
-    doc("grade", "Grade from the total: 好, 较好, 一般 or 较差 (good, fairly good, fair, poor)", "考核等次", "code", DERIVED);
-    doc("rank", "Rank of the total among the rows of the same side and year (1 = best)", "排名", "rank", DERIVED);
     // The dictionary itself (ref.data_dictionary).
     doc(Table.REF_DATA_DICTIONARY, "layer", "Layer of the table: ref, bronze, silver, quarantine, curated or ops", "数据层", "code", DERIVED + " from the code");
     doc("qualified_table", "SQL name of the table, e.g. curated.incidence", "表名", "", DERIVED + " from the code");
@@ -256,6 +246,60 @@ public final class DataDictionary {
     doc(Table.REF_DATA_DICTIONARY, "unit", "Unit of the values; empty when none", "计量单位", "", DERIVED + " from the code");
     doc(Table.REF_DATA_DICTIONARY, "source", "Where the values come from: a landing file, a reference file, or derived by Tuopin", "数据来源", "", DERIVED + " from the code");
 
+    // East-West cooperation (docs/cooperation.md).
+    String helperFile = "cooperation_*.csv (helper province)";
+    doc("helper_code", "Division code of the helping eastern province or city of the pairing (ref.pairings)", "帮扶方区划代码", "code", helperFile);
+    doc("helped_code", "Division code of the helped western province or prefecture of the pairing (ref.pairings)", "受帮扶方区划代码", "code", helperFile);
+    for (Table t : new Table[] {
+        Table.SILVER_COOPERATION_FUNDS, Table.SILVER_COOPERATION_INDUSTRY, Table.SILVER_COOPERATION_TALENT,
+        Table.SILVER_COOPERATION_LABOUR, Table.SILVER_COOPERATION_PAIRS}) {
+      doc(t.qualifiedName() + ".province_code", "The delivering (helper) province, PP0000", "报送省份代码", "code", DERIVED + " from the batch");
+    }
+    doc("fiscal_aid", "Fiscal aid from the helper's budget to the helped area in the year (财政援助资金)", "财政援助资金", "10,000 yuan", helperFile);
+    doc("social_donations", "Social donations mobilised for the helped area in the year (社会帮扶资金)", "社会帮扶资金", "10,000 yuan", helperFile);
+    doc("enterprises", "Enterprises of the helper that invested in the helped area in the year (引导企业落地)", "引导落地企业数", "enterprises", helperFile);
+    doc("investment", "Actual investment of those enterprises (实际投资额)", "企业实际投资额", "10,000 yuan", helperFile);
+    doc("parks", "Industrial parks built jointly (共建产业园区)", "共建产业园区数", "parks", helperFile);
+    doc("poor_employed", "Registered poor persons employed by those enterprises (带动贫困人口就业)", "带动贫困人口就业", "persons", helperFile);
+    doc("poor_benefiting", "Registered poor persons benefiting otherwise from the projects: dividends, purchase contracts (带动贫困人口增收)", "带动贫困人口增收", "persons", helperFile);
+    doc("cadres_seconded", "Party and government cadres seconded to the helped area (选派挂职干部)", "选派挂职干部", "persons", helperFile);
+    doc("teachers", "Teachers sent to the helped area (支教教师)", "支教教师", "persons", helperFile);
+    doc("doctors", "Doctors sent to the helped area (支医医生)", "支医医生", "persons", helperFile);
+    doc("technicians", "Agricultural and other technicians sent (专业技术人才)", "专业技术人才", "persons", helperFile);
+    doc("local_trained", "Cadres and technicians of the helped area trained by the helper (培训干部人才)", "培训干部和专业技术人才", "persons", helperFile);
+    doc("jobs_in_helper", "Registered poor persons of the helped area placed in stable jobs in the helper province (到东部就业)", "帮助贫困人口到东部就业", "persons", helperFile);
+    doc("jobs_near_home", "Registered poor persons placed in jobs near home with the helper's support (就地就近就业)", "帮助贫困人口就地就近就业", "persons", helperFile);
+    doc("poor_trained", "Registered poor persons given vocational training (职业技能培训)", "贫困人口职业技能培训", "persons", helperFile);
+    doc("county_pairs", "County pairs in force at year end (携手奔小康)", "县结对数", "pairs", helperFile);
+    doc("township_pairs", "Township pairs in force at year end", "乡镇结对数", "pairs", helperFile);
+    doc("village_pairs", "Village pairs in force at year end", "村结对数", "pairs", helperFile);
+    doc("enterprise_pairs", "Enterprise-village pairs in force at year end (万企帮万村)", "企业结对数", "pairs", helperFile);
+    doc("school_pairs", "School pairs in force at year end", "学校结对数", "pairs", helperFile);
+    doc("hospital_pairs", "Hospital pairs in force at year end", "医院结对数", "pairs", helperFile);
+    doc("side", "Which party of the pairing the row assesses: HELPER (the eastern side) or HELPED (the western side)", "考核对象 (帮扶方/受帮扶方)", "code", DERIVED);
+    doc("score_poverty_reduction", "Poverty-reduction score (减贫成效): weighted normalised exit rate and incidence fall of the helped area", "减贫成效得分", "points 0–100", DERIVED);
+    doc("score_labour", "Labour-cooperation score (劳务协作)", "劳务协作得分", "points 0–100", DERIVED);
+    doc("score_industry", "Industrial-cooperation score (产业合作)", "产业合作得分", "points 0–100", DERIVED);
+    doc("score_talent", "Talent-support score (人才支援), including the sub-provincial pairs", "人才支援得分", "points 0–100", DERIVED);
+    doc("score_funding", "Funding score (资金支持)", "资金支持得分", "points 0–100", DERIVED);
+    doc("total", "Weighted total of the five aspect scores (tuopin.cooperation.aspect-weights of the side)", "综合得分", "points 0–100", DERIVED);
+    doc("grade", "Grade of the total: 好, 较好, 一般 or 较差 (cut-offs tuopin.cooperation.grades)", "考核等次", "label", DERIVED);
+    doc("rank", "Rank of the total among the pairings of the same side and year; 1 is the best, ties share a rank", "排名", "rank", DERIVED);
+    doc("peers", "Number of pairings ranked together (same side and year)", "参评结对数", "pairings", DERIVED);
+    doc("aspect", "Aspect of the indicator: POVERTY_REDUCTION, LABOUR, INDUSTRY, TALENT or FUNDING", "考核方面", "code", DERIVED);
+    doc("indicator", "Indicator name, as in tuopin.cooperation.indicator-weights (docs/cooperation.md)", "考核指标", "code", DERIVED);
+    doc("raw_value", "The indicator's input as delivered or counted (persons, pairs, 10,000 yuan) or, for exit_rate and incidence_fall, the rate", "指标原始值", "as the indicator", DERIVED);
+    doc("poor_base", "Registered poor persons of the helped area at the start of the year (end of the year before; else of the year)", "年初建档立卡贫困人口", "persons", DERIVED + " from curated.incidence");
+    doc("value", "The value compared among peers: raw_value per 10,000 poor_base, or the rate itself", "指标值", "as the indicator", DERIVED);
+    doc("peer_max", "Highest value of the indicator among the peers (same side and year); negatives count as 0", "同类最高值", "as the indicator", DERIVED);
+    doc("normalised", "100 × max(value, 0) / peer_max; 0 when the value is missing or every peer has 0", "标准化得分", "points 0–100", DERIVED);
+    doc("indicator_weight", "Weight of the indicator within its aspect (tuopin.cooperation.indicator-weights)", "指标权重", FRACTION, "conf/local.conf");
+    doc("aspect_weight", "Weight of the aspect in the side's total (tuopin.cooperation.aspect-weights)", "方面权重", FRACTION, "conf/local.conf");
+    doc("contribution", "aspect_weight × indicator_weight × normalised: the indicator's points in the total", "对综合得分的贡献", "points", DERIVED);
+    doc("assessor_code", "The province whose team assesses in the cross-assessment (交叉考核)", "考核方省份", "code", DERIVED + " from tuopin.cooperation.roster");
+    doc("assessed_code", "The province whose pairings (both sides) it assesses", "被考核方省份", "code", DERIVED + " from tuopin.cooperation.roster");
+    doc("rotation_offset", "Positions between assessor and assessed in the configured rotation (1 .. n-1)", "轮换位次", "positions", DERIVED);
+    doc("pairings", "Pairings of ref.pairings whose helper lies in the assessed province", "结对数", "pairings", "ref.pairings");
     table(Table.REF_DIVISIONS, "Provinces, prefectures and counties (NBS codes at 2020-06-30)", "行政区划");
     table(Table.REF_PROVINCES, "Provinces with their regions and exit thresholds", "省份");
     table(Table.REF_POOR_COUNTIES, "The 832 national poor counties with their de-listing years", "国家级贫困县");
@@ -281,7 +325,24 @@ public final class DataDictionary {
     table(Table.CURATED_VILLAGE_STATUS, "Villages against the exit rules", "贫困村退出状态");
     table(Table.CURATED_EXIT_QUALITY, "Households that exited while failing the exit standard (the inspection list)", "脱贫质量核查清单");
     table(Table.CURATED_POVERTY_MEASURES, "FGT and Alkire–Foster poverty measures per level, area and year", "贫困测度");
+    table(Table.BRONZE_COOPERATION_FUNDS, "Every delivered cooperation funds line", "东西部协作资金 (原始层)");
+    table(Table.BRONZE_COOPERATION_INDUSTRY, "Every delivered industrial cooperation line", "东西部产业合作 (原始层)");
+    table(Table.BRONZE_COOPERATION_TALENT, "Every delivered talent support line", "东西部人才支援 (原始层)");
+    table(Table.BRONZE_COOPERATION_LABOUR, "Every delivered labour cooperation line", "东西部劳务协作 (原始层)");
+    table(Table.BRONZE_COOPERATION_PAIRS, "Every delivered sub-provincial pairings line", "携手奔小康等结对 (原始层)");
+    table(Table.SILVER_COOPERATION_FUNDS, "Cooperation funds per pairing and year, typed", "东西部协作资金 (清洗层)");
+    table(Table.SILVER_COOPERATION_INDUSTRY, "Industrial cooperation per pairing and year, typed", "东西部产业合作 (清洗层)");
+    table(Table.SILVER_COOPERATION_TALENT, "Talent support per pairing and year, typed", "东西部人才支援 (清洗层)");
+    table(Table.SILVER_COOPERATION_LABOUR, "Labour cooperation per pairing and year, typed", "东西部劳务协作 (清洗层)");
+    table(Table.SILVER_COOPERATION_PAIRS, "Sub-provincial pairings per pairing and year, typed", "携手奔小康等结对 (清洗层)");
+    table(Table.QUARANTINE_COOPERATION_FUNDS, "Rejected cooperation funds lines with every rule they broke", "隔离的协作资金记录");
+    table(Table.QUARANTINE_COOPERATION_INDUSTRY, "Rejected industrial cooperation lines", "隔离的产业合作记录");
+    table(Table.QUARANTINE_COOPERATION_TALENT, "Rejected talent support lines", "隔离的人才支援记录");
+    table(Table.QUARANTINE_COOPERATION_LABOUR, "Rejected labour cooperation lines", "隔离的劳务协作记录");
+    table(Table.QUARANTINE_COOPERATION_PAIRS, "Rejected sub-provincial pairings lines", "隔离的结对记录");
     table(Table.CURATED_COOPERATION_ASSESSMENT, "East-West cooperation assessment per pairing, side and year", "东西部扶贫协作考核");
+    table(Table.CURATED_COOPERATION_INDICATORS, "Every indicator value behind the cooperation assessment", "东西部扶贫协作考核指标");
+    table(Table.CURATED_COOPERATION_ROSTER, "Who assesses whom in the yearly cross-assessment", "东西部扶贫协作交叉考核安排");
     table(Table.CURATED_YEAR_END_SUMMARY, "Headline figures of the year per level and area", "年度汇总");
     table(Table.OPS_RUNS, "One row per stage of every run", "运行日志");
     table(Table.OPS_INGESTED_FILES, "Every delivered file, loaded or refused", "已接收文件");

@@ -37,6 +37,19 @@ public final class LandingLayout {
     return String.format(Locale.ROOT, "%s-%d-%s-%s", province, year, Manifest.KIND_FULL, BATCH_SEQUENCE);
   }
 
+  /** Sequence part of a helper province's cooperation batch id. */
+  public static final String COOPERATION_SEQUENCE = "COOP-001";
+
+  /** The batch id of a helper province's cooperation files of a year, e.g. 320000-2016-FULL-COOP-001. */
+  public static String cooperationBatchId(String province, int year) {
+    return String.format(Locale.ROOT, "%s-%d-%s-%s", province, year, Manifest.KIND_FULL, COOPERATION_SEQUENCE);
+  }
+
+  /** {@link #cooperationBatchId(String, int)} as a Column. */
+  public static Column cooperationBatchId(Column province, Column year) {
+    return concat(province, lit("-"), year.cast("string"), lit("-" + Manifest.KIND_FULL + "-" + COOPERATION_SEQUENCE));
+  }
+
   /** {@link #batchId(String, int)} as a Column. */
   public static Column batchId(Column province, Column year) {
     return concat(province, lit("-"), year.cast("string"), lit("-" + Manifest.KIND_FULL + "-" + BATCH_SEQUENCE));

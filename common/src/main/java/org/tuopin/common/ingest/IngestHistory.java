@@ -1,6 +1,8 @@
 package org.tuopin.common.ingest;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -33,6 +35,8 @@ public final class IngestHistory {
   private static final String HOUSEHOLDS_SHA = "households_sha256";
   private static final String MEMBERS_SHA = "members_sha256";
   private static final String CONTENT = "content_key";
+  /** Every file's checksum, sorted: the content of a batch of cooperation files only. */
+  private static final String ALL_SHA = "all_sha256";
   private static final String SIZE_ROWS = "size_rows";
   private static final String LAST_AT = "last_ingested_at";
   private static final String RANK = "rank";
@@ -58,8 +62,14 @@ public final class IngestHistory {
     return householdsSha + "/" + membersSha;
   }
 
-  /** The content key of a manifest (from the checksums it declares). */
+  /**
+   * The content key of a manifest (from the checksums it declares). A batch of cooperation files
+   * only (no households.csv) is identified by the checksums of all its files, sorted.
+   */
   public static String contentKey(BatchManifest m) {
+    if (m.file(LandingTable.HOUSEHOLDS) == null) {
+      return String.join("/", m.files().stream().map(BatchManifest.ListedFile::sha256).sorted().toList());
+    }
     return contentKey(m.file(LandingTable.HOUSEHOLDS).sha256(), m.file(LandingTable.MEMBERS).sha256());
   }
 
@@ -75,8 +85,14 @@ public final class IngestHistory {
                 sum(when(col(IngestedFiles.FILE).isin(LandingHouseholds.FILE, LandingMembers.FILE), coalesce(col(IngestedFiles.ROWS), lit(0L)))
                         .otherwise(lit(0L)))
                     .as(SIZE_ROWS),
-                max(col(IngestedFiles.INGESTED_AT)).as(LAST_AT));
-    return perBatch.withColumn(CONTENT, concat_ws("/", col(HOUSEHOLDS_SHA), col(MEMBERS_SHA)));
+                max(col(IngestedFiles.INGESTED_AT)).as(LAST_AT),
+                array_sort(collect_list(col(IngestedFiles.SHA256))).as(ALL_SHA));
+    return perBatch
+        .withColumn(
+            CONTENT,
+            when(col(HOUSEHOLDS_SHA).isNull(), concat_ws("/", col(ALL_SHA)))
+                .otherwise(concat_ws("/", col(HOUSEHOLDS_SHA), col(MEMBERS_SHA))))
+        .drop(ALL_SHA);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.spark.sql.types.StructType;
 import org.tuopin.common.catalog.Table;
 import org.tuopin.common.schema.Bronze;
+import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
@@ -11,7 +12,8 @@ import org.tuopin.common.schema.LandingPopulation;
 /**
  * The landing files ingest reads, each with its bronze table and what the reader must do to it:
  * which column holds a resident ID (replaced by its pseudonym) and where the record's village code
- * is (checked against the delivering province).
+ * is (checked against the delivering province). The cooperation files of helper provinces
+ * ({@code cooperation_*.csv}) are optional and may form a batch of their own.
  */
 public enum LandingTable {
   HOUSEHOLDS(
@@ -44,7 +46,12 @@ public enum LandingTable {
       null,
       null,
       null,
-      LandingPopulation.VILLAGE_CODE);
+      LandingPopulation.VILLAGE_CODE),
+  COOPERATION_FUNDS(Cooperation.File.FUNDS),
+  COOPERATION_INDUSTRY(Cooperation.File.INDUSTRY),
+  COOPERATION_TALENT(Cooperation.File.TALENT),
+  COOPERATION_LABOUR(Cooperation.File.LABOUR),
+  COOPERATION_PAIRS(Cooperation.File.PAIRS);
 
   private final String fileName;
   private final List<String> columns;
@@ -55,6 +62,14 @@ public enum LandingTable {
   private final String personKeyColumn;
   private final String idProblemColumn;
   private final String villageColumn;
+
+  /**
+   * A cooperation file of a helper province: optional, no resident ID, and its helper code stands
+   * where a village code would, so a helper may only deliver lines of its own province's pairings.
+   */
+  LandingTable(Cooperation.File file) {
+    this(file.fileName(), file.columns(), file.bronze(), file.bronzeSchema(), false, null, null, null, Cooperation.HELPER_CODE);
+  }
 
   LandingTable(
       String fileName,
@@ -116,6 +131,11 @@ public enum LandingTable {
   /** The landing column whose first 12 characters are the record's village code. */
   public String villageColumn() {
     return villageColumn;
+  }
+
+  /** The cooperation file this table reads, or null for the register's own files. */
+  public Cooperation.File cooperation() {
+    return Cooperation.File.ofFileName(fileName);
   }
 
   /** The table of a landing file name, or null for a name ingest does not know. */

@@ -64,6 +64,13 @@ public final class TableSchemas {
     SCHEMAS.put(Table.CURATED_EXIT_QUALITY, CuratedExitQuality.SCHEMA);
     SCHEMAS.put(Table.CURATED_POVERTY_MEASURES, CuratedPovertyMeasures.SCHEMA);
     SCHEMAS.put(Table.CURATED_COOPERATION_ASSESSMENT, CuratedCooperationAssessment.SCHEMA);
+    SCHEMAS.put(Table.CURATED_COOPERATION_INDICATORS, CuratedCooperationIndicators.SCHEMA);
+    SCHEMAS.put(Table.CURATED_COOPERATION_ROSTER, CuratedCooperationRoster.SCHEMA);
+    for (Cooperation.File f : Cooperation.File.values()) {
+      SCHEMAS.put(f.bronze(), f.bronzeSchema());
+      SCHEMAS.put(f.silver(), f.silverSchema());
+      SCHEMAS.put(f.quarantine(), f.quarantineSchema());
+    }
 
     SCHEMAS.put(Table.OPS_RUNS, RunLog.SCHEMA);
     SCHEMAS.put(Table.OPS_INGESTED_FILES, IngestedFiles.SCHEMA);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.schema.Bronze;
+import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
@@ -54,6 +55,9 @@ class RulesTest {
   static final List<Line> HH = new ArrayList<>();
   static final List<Line> MEM = new ArrayList<>();
   static final List<Line> POP = new ArrayList<>();
+  static final List<Line> COOP = new ArrayList<>();
+  /** A helper's batch of cooperation files (Guangdong). */
+  static final Batch HELPER = new Batch("c1", "440000", 2019, "FULL");
   static final List<Expect> EXPECT = new ArrayList<>();
   static final Map<String, Row> RESULT = new HashMap<>();
   static long next = 2;
@@ -84,6 +88,32 @@ class RulesTest {
 
   static void expectPop(Line l, String why, String... ids) {
     EXPECT.add(new Expect("population", l.batch(), l.line(), ids(ids), isQuarantined(ids), why));
+  }
+
+  static Line coop(String helped, long line, String aid, String donations) {
+    Line l =
+        BronzeFixtures.cooperation(HELPER, Cooperation.File.FUNDS, "440100", helped, line)
+            .set(Cooperation.FISCAL_AID, aid)
+            .set(Cooperation.SOCIAL_DONATIONS, donations);
+    COOP.add(l);
+    return l;
+  }
+
+  static void expectCoop(Line l, String why, String... ids) {
+    EXPECT.add(new Expect("cooperation_funds", l.batch(), l.line(), ids(ids), isQuarantined(ids), why));
+  }
+
+  /** ref.pairings of the fixture: 广州 helps four areas of Guizhou. */
+  static Dataset<Row> pairings() {
+    StructType schema =
+        new StructType()
+            .add(org.tuopin.common.reference.ReferenceData.Pairings.HELPER_CODE, DataTypes.StringType)
+            .add(org.tuopin.common.reference.ReferenceData.Pairings.HELPED_CODE, DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    for (String helped : List.of("522700", "520500", "520600", "520700", "520800")) {
+      rows.add(org.apache.spark.sql.RowFactory.create("440100", helped));
+    }
+    return SharedSpark.spark().createDataFrame(rows, schema);
   }
 
   static boolean isQuarantined(String... ids) {
@@ -313,7 +343,20 @@ class RulesTest {
     expectPop(popVar, "same village twice (1)", Rules.DUPLICATE_KEY);
     expectPop(popVar2, "same village twice (2)", Rules.DUPLICATE_KEY);
 
+    expectCoop(coop("522700", 2, "100.5", "20"), "valid funds line");
+    expectCoop(coop("520500", 3, null, "7"), "fiscal aid not delivered");
+    expectCoop(coop("520600", 4, "-3", "0"), "negative aid", Rules.MEASURE_RANGE);
+    expectCoop(coop("520700", 5, "12,000", "abc"), "thousands separator and text", Rules.MEASURE_RANGE);
+    expectCoop(coop("530100", 6, "1", "1"), "not a pairing", Rules.PAIRING_UNKNOWN);
+    expectCoop(coop("520800", 7, "1", "1").set(Cooperation.HELPER_CODE, null), "helper missing", Rules.REQUIRED_FIELD);
+
     Dataset<Row> divisions = BronzeFixtures.divisions();
+    collect(
+        "cooperation_funds",
+        RuleEvaluator.evaluate(
+            Preparation.cooperation(
+                BronzeFixtures.frame(Cooperation.File.FUNDS.bronzeSchema(), COOP), Cooperation.File.FUNDS, divisions, pairings(), LIMITS),
+            Rules.cooperation(LIMITS, Cooperation.File.FUNDS)));
     Dataset<Row> members = Preparation.members(BronzeFixtures.frame(Bronze.MEMBERS, MEM), divisions, LIMITS);
     Dataset<Row> households =
         RuleEvaluator.evaluate(
@@ -382,13 +425,19 @@ class RulesTest {
 
   @Test
   void everyLineWasEvaluatedOnce() {
-    assertEquals(HH.size() + MEM.size() + POP.size(), RESULT.size());
+    assertEquals(HH.size() + MEM.size() + POP.size() + COOP.size(), RESULT.size());
   }
 
   @Test
   void unknownProvinceFailsItsBatchAndNothingElse() {
     RESULT.forEach(
         (k, r) -> assertEquals(k.contains("/b9/"), r.getBoolean(5), "fails batch: " + k));
+  }
+
+  @Test
+  void aCooperationMessageNamesTheMeasures() {
+    Row bad = RESULT.get("cooperation_funds/c1/5");
+    assertEquals(List.of("not a number >= 0 of its kind: fiscal_aid, social_donations"), bad.<String>getList(3));
   }
 
   @Test

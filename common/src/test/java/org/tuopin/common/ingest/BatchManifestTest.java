@@ -36,6 +36,25 @@ class BatchManifestTest {
   }
 
   @Test
+  void aHelperDeliversItsCooperationFilesInABatchOfTheirOwn() throws BatchRefusal.Refused {
+    String json =
+        "{\"province_code\":\"520000\",\"batch_id\":\"B1\",\"reporting_year\":2018,\"snapshot_date\":\"2018-12-31\","
+            + "\"encoding\":\"UTF-8\",\"kind\":\"FULL\",\"files\":["
+            + "{\"name\":\"cooperation_funds.csv\",\"rows\":2,\"sha256\":\"" + "b".repeat(64) + "\"},"
+            + "{\"name\":\"cooperation_talent.csv\",\"rows\":2,\"sha256\":\"" + SHA + "\"}]}";
+    BatchManifest m = parse(json);
+    assertEquals(2, m.files().size());
+    assertEquals(null, m.file(LandingTable.HOUSEHOLDS));
+    // Identified by all its checksums, sorted, as ops.ingested_files records them.
+    assertEquals(SHA + "/" + "b".repeat(64), IngestHistory.contentKey(m));
+    // A register batch still needs both register files, cooperation files or not.
+    String mixed = json.replace("\"files\":[", "\"files\":[{\"name\":\"members.csv\",\"rows\":5,\"sha256\":\"" + SHA + "\"},");
+    assertEquals(
+        "province 520000 batch B1 refused: manifest.json: field 'files' does not list households.csv, which every batch delivers [ingest.manifest-field]; correct the manifest (see docs/ingest.md, landing contract)",
+        refusal(mixed));
+  }
+
+  @Test
   void malformedJsonNamesItsPosition() {
     assertEquals(
         "province 520000 batch B1 refused: manifest.json: manifest.json is not valid JSON (line 1, column 3) [ingest.manifest-malformed]; deliver a manifest.json that is valid JSON",

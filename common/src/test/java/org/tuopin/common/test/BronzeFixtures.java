@@ -166,6 +166,14 @@ public final class BronzeFixtures {
         .set(LandingPopulation.RURAL_POPULATION, "1200");
   }
 
+  /** A cooperation line of a helper's batch: the key set, every measure empty (not delivered). */
+  public static Line cooperation(Batch b, org.tuopin.common.schema.Cooperation.File file, String helper, String helped, long line) {
+    return withMetadata(file.bronzeSchema(), b, file.fileName(), line)
+        .set(org.tuopin.common.schema.Cooperation.REPORTING_YEAR, String.valueOf(b.year()))
+        .set(org.tuopin.common.schema.Cooperation.HELPER_CODE, helper)
+        .set(org.tuopin.common.schema.Cooperation.HELPED_CODE, helped);
+  }
+
   public static Dataset<Row> frame(StructType schema, List<Line> lines) {
     List<Row> rows = new ArrayList<>();
     for (Line l : lines) {

@@ -76,7 +76,7 @@ public final class BenchCommand extends JobCommand {
     String warehouse = work.resolve("warehouse").toString();
     TuopinConfig.Paths paths = new TuopinConfig.Paths(warehouse, landing, work.resolve("reports").toString(), base.paths().reference());
     TuopinConfig config =
-        new TuopinConfig(base.environment(), base.spark(), paths, base.privacy(), base.ingest(), base.generator(), base.conform(), base.curated());
+        new TuopinConfig(base.environment(), base.spark(), paths, base.privacy(), base.ingest(), base.generator(), base.conform(), base.curated(), base.cooperation());
     int years = config.generator().lastYear() - config.generator().firstYear() + 1;
     long households = Math.max(1, Math.round(persons / (3.2 * years)));
     PrintWriter out = spec.commandLine().getOut();

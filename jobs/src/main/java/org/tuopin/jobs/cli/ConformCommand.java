@@ -6,6 +6,7 @@ import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.error.ExitStatus;
 import org.tuopin.common.ops.StageResult;
 import org.tuopin.jobs.ConformJob;
+import org.tuopin.jobs.CooperationConformJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
       "Validate the bronze lines of every batch not yet conformed and write silver.households, silver.members,",
       "silver.population (Delta MERGE: a FULL batch replaces its province-year slice, a CHANGES batch upserts),",
       "quarantine.* (each rejected line with every rule it broke) and ops.quality_metrics. Rules: docs/rules.md.",
-      "Exit code 2 when a batch was refused by a FAIL_BATCH rule (the other batches were conformed)."
+      "Exit code 2 when a batch was refused by a FAIL_BATCH rule (the other batches were conformed).",
+      "Then the helper provinces' cooperation files: silver.cooperation_* and quarantine.cooperation_* (docs/cooperation.md)."
     })
 public final class ConformCommand extends JobCommand {
   private static final Logger LOG = LoggerFactory.getLogger(ConformCommand.class);
@@ -34,9 +36,12 @@ public final class ConformCommand extends JobCommand {
         ctx -> {
           StageResult r = new ConformJob(ctx, all).execute();
           spec.commandLine().getOut().println("conform: " + r.message());
-          spec.commandLine().getOut().flush();
           LOG.info("conform: {} s, {} lines/s", r.elapsed().toMillis() / 1000.0, Math.round(r.rowsPerSecond()));
-          return r.outcome();
+          // The cooperation files are small and rebuilt whole each time, so --all changes nothing for them.
+          StageResult c = new CooperationConformJob(ctx).execute();
+          spec.commandLine().getOut().println("conform-cooperation: " + c.message());
+          spec.commandLine().getOut().flush();
+          return r.outcome().worst(c.outcome());
         });
   }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     name = "nightly",
     mixinStandardHelpOptions = true,
     description = {
-      "The nightly run: reference (when its files changed) -> ingest -> conform -> aggregate.",
+      "The nightly run: reference (when its files changed) -> ingest -> conform -> aggregate -> assess.",
       "One ops.runs row per stage. A failed stage stops the run (exit 1); run it again to resume:",
       "every stage is idempotent. Refused batches give exit 2 after the rest was carried through.",
     })

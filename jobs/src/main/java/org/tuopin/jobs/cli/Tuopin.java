@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ConformCommand.class,
       AggregateCommand.class,
+      AssessCommand.class,
       NightlyCommand.class,
       BenchCommand.class,
     },

@@ -1,0 +1,278 @@
+package org.tuopin.common.cooperation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tuopin.common.config.CooperationSettings;
+import org.tuopin.common.reference.ReferenceData.Pairings;
+import org.tuopin.common.schema.Cooperation;
+import org.tuopin.common.schema.CuratedCooperationAssessment;
+import org.tuopin.common.schema.CuratedCooperationIndicators;
+import org.tuopin.common.schema.CuratedExits;
+import org.tuopin.common.schema.CuratedIncidence;
+import org.tuopin.common.schema.SilverHouseholds;
+import org.tuopin.common.schema.SilverMembers;
+import org.tuopin.common.test.SharedSpark;
+
+/**
+ * The assessment on a hand-computed fixture (the arithmetic is in the comments, and in
+ * docs/cooperation.md's worked example).
+ */
+@ExtendWith(SharedSpark.class)
+class CooperationAssessmentTest {
+  private static final double EPS = 1e-9;
+  private static final String HELPER = CuratedCooperationAssessment.SIDE_HELPER;
+  private static final String HELPED = CuratedCooperationAssessment.SIDE_HELPED;
+
+  /** Weights of the defaults, cut-offs chosen so that the fixture meets all four grades. */
+  static CooperationSettings settings() {
+    Map<Aspect, Double> helper = new EnumMap<>(Aspect.class);
+    helper.put(Aspect.POVERTY_REDUCTION, 0.40);
+    helper.put(Aspect.LABOUR, 0.15);
+    helper.put(Aspect.INDUSTRY, 0.15);
+    helper.put(Aspect.TALENT, 0.15);
+    helper.put(Aspect.FUNDING, 0.15);
+    Map<Aspect, Double> helped = new EnumMap<>(Aspect.class);
+    helped.put(Aspect.POVERTY_REDUCTION, 0.50);
+    helped.put(Aspect.LABOUR, 0.20);
+    helped.put(Aspect.INDUSTRY, 0.15);
+    helped.put(Aspect.TALENT, 0.10);
+    helped.put(Aspect.FUNDING, 0.05);
+    Map<Indicator, Double> w = new EnumMap<>(Indicator.class);
+    for (Indicator i : Indicator.values()) {
+      w.put(i, 0.0);
+    }
+    w.put(Indicator.EXIT_RATE, 0.6);
+    w.put(Indicator.INCIDENCE_FALL, 0.4);
+    w.put(Indicator.FISCAL_AID, 0.7);
+    w.put(Indicator.SOCIAL_DONATIONS, 0.3);
+    return new CooperationSettings(helper, helped, w, 40, 30, 15, 2016, List.of("320000", "440000", "330000"));
+  }
+
+  private static final StructType VALUES =
+      new StructType()
+          .add(CuratedCooperationIndicators.HELPER_CODE, DataTypes.StringType)
+          .add(CuratedCooperationIndicators.HELPED_CODE, DataTypes.StringType)
+          .add(CuratedCooperationIndicators.REPORTING_YEAR, DataTypes.IntegerType)
+          .add(CuratedCooperationIndicators.ASPECT, DataTypes.StringType)
+          .add(CuratedCooperationIndicators.INDICATOR, DataTypes.StringType)
+          .add(CuratedCooperationIndicators.RAW_VALUE, DataTypes.DoubleType)
+          .add(CuratedCooperationIndicators.POOR_BASE, DataTypes.LongType)
+          .add(CuratedCooperationIndicators.VALUE, DataTypes.DoubleType);
+
+  private static Row v(String helper, String helped, Indicator i, Double value) {
+    return RowFactory.create(helper, helped, 2018, i.aspect().name(), i.key(), value, 10_000L, value);
+  }
+
+  /** Three pairings, four indicators; P2 delivered no fiscal aid and P3's incidence rose. */
+  static Dataset<Row> fixture() {
+    List<Row> rows =
+        List.of(
+            // exit_rate: max 0.20 -> normalised 100, 50, 25
+            v("110000", "150000", Indicator.EXIT_RATE, 0.20),
+            v("120000", "620000", Indicator.EXIT_RATE, 0.10),
+            v("310000", "530000", Indicator.EXIT_RATE, 0.05),
+            // incidence_fall: max 0.02 -> 50, 100, and 0 for the rise
+            v("110000", "150000", Indicator.INCIDENCE_FALL, 0.01),
+            v("120000", "620000", Indicator.INCIDENCE_FALL, 0.02),
+            v("310000", "530000", Indicator.INCIDENCE_FALL, -0.01),
+            // fiscal_aid: max 400 -> 25, 0 (missing), 100
+            v("110000", "150000", Indicator.FISCAL_AID, 100.0),
+            v("120000", "620000", Indicator.FISCAL_AID, null),
+            v("310000", "530000", Indicator.FISCAL_AID, 400.0),
+            // social_donations: max 50 -> 100, 100, 0
+            v("110000", "150000", Indicator.SOCIAL_DONATIONS, 50.0),
+            v("120000", "620000", Indicator.SOCIAL_DONATIONS, 50.0),
+            v("310000", "530000", Indicator.SOCIAL_DONATIONS, 0.0));
+    return SharedSpark.spark().createDataFrame(rows, VALUES);
+  }
+
+  private static Map<String, Row> byKey(Dataset<Row> df, String... key) {
+    Map<String, Row> out = new HashMap<>();
+    for (Row r : df.collectAsList()) {
+      List<String> k = new ArrayList<>();
+      for (String c : key) {
+        k.add(String.valueOf(r.getAs(c).toString()));
+      }
+      out.put(String.join("/", k), r);
+    }
+    return out;
+  }
+
+  @Test
+  void normalisesAgainstTheBestPeerAndTracesTheContribution() {
+    Dataset<Row> scored = CooperationAssessment.score(fixture(), settings());
+    assertEquals(24, scored.count(), "every indicator row once per side");
+    Map<String, Row> s =
+        byKey(scored, CuratedCooperationIndicators.HELPER_CODE, CuratedCooperationIndicators.SIDE, CuratedCooperationIndicators.INDICATOR);
+    Row p1Exit = s.get("110000/HELPER/exit_rate");
+    assertEquals(0.20, p1Exit.<Double>getAs(CuratedCooperationIndicators.PEER_MAX), EPS);
+    assertEquals(100.0, p1Exit.<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    // 0.4 (aspect) x 0.6 (indicator) x 100
+    assertEquals(24.0, p1Exit.<Double>getAs(CuratedCooperationIndicators.CONTRIBUTION), EPS);
+    assertEquals(25.0, s.get("310000/HELPED/exit_rate").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    assertEquals(0.0, s.get("310000/HELPER/incidence_fall").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    assertEquals(50.0, s.get("110000/HELPER/incidence_fall").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    Row p2Aid = s.get("120000/HELPED/fiscal_aid");
+    assertNull(p2Aid.getAs(CuratedCooperationIndicators.VALUE));
+    assertEquals(0.0, p2Aid.<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    assertEquals(0.05, p2Aid.<Double>getAs(CuratedCooperationIndicators.ASPECT_WEIGHT), EPS);
+    assertEquals(0.7, p2Aid.<Double>getAs(CuratedCooperationIndicators.INDICATOR_WEIGHT), EPS);
+  }
+
+  @Test
+  void aspectScoresTotalsGradesAndRanks() {
+    CooperationSettings cfg = settings();
+    Dataset<Row> a = CooperationAssessment.assess(CooperationAssessment.score(fixture(), cfg), cfg);
+    assertEquals(6, a.count());
+    Map<String, Row> r = byKey(a, CuratedCooperationAssessment.HELPER_CODE, CuratedCooperationAssessment.SIDE);
+    // poverty reduction: P1 0.6x100 + 0.4x50 = 80; P2 0.6x50 + 0.4x100 = 70; P3 0.6x25 + 0 = 15
+    // funding: P1 0.7x25 + 0.3x100 = 47.5; P2 0 + 30 = 30; P3 70 + 0 = 70
+    // helper total = 0.40 PR + 0.15 F: 39.125, 32.5, 16.5; helped = 0.50 PR + 0.05 F: 42.375, 36.5, 11
+    expect(r.get("110000/" + HELPER), 80, 47.5, 39.125, "较好", 1);
+    expect(r.get("120000/" + HELPER), 70, 30, 32.5, "较好", 2);
+    expect(r.get("310000/" + HELPER), 15, 70, 16.5, "一般", 3);
+    expect(r.get("110000/" + HELPED), 80, 47.5, 42.375, "好", 1);
+    expect(r.get("120000/" + HELPED), 70, 30, 36.5, "较好", 2);
+    expect(r.get("310000/" + HELPED), 15, 70, 11.0, "较差", 3);
+    assertEquals(0.0, r.get("110000/" + HELPER).<Double>getAs(CuratedCooperationAssessment.SCORE_LABOUR), EPS);
+    assertEquals(3, r.get("110000/" + HELPER).<Integer>getAs(CooperationAssessment.PEERS));
+    // The contract's columns come first, in order.
+    List<String> contract = new ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : CuratedCooperationAssessment.SCHEMA.fields()) {
+      contract.add(f.name());
+    }
+    assertEquals(contract, List.of(a.columns()).subList(0, contract.size()));
+  }
+
+  @Test
+  void equalTotalsShareARank() {
+    CooperationSettings cfg = settings();
+    Dataset<Row> twins =
+        SharedSpark.spark()
+            .createDataFrame(
+                List.of(
+                    v("110000", "150000", Indicator.EXIT_RATE, 0.1),
+                    v("120000", "620000", Indicator.EXIT_RATE, 0.1),
+                    v("310000", "530000", Indicator.EXIT_RATE, 0.05)),
+                VALUES);
+    Map<String, Row> r =
+        byKey(CooperationAssessment.assess(CooperationAssessment.score(twins, cfg), cfg),
+            CuratedCooperationAssessment.HELPER_CODE, CuratedCooperationAssessment.SIDE);
+    assertEquals(1, r.get("110000/" + HELPER).<Integer>getAs(CuratedCooperationAssessment.RANK));
+    assertEquals(1, r.get("120000/" + HELPER).<Integer>getAs(CuratedCooperationAssessment.RANK));
+    assertEquals(3, r.get("310000/" + HELPER).<Integer>getAs(CuratedCooperationAssessment.RANK));
+  }
+
+  private static void expect(Row row, double poverty, double funding, double total, String grade, int rank) {
+    assertEquals(poverty, row.<Double>getAs(CuratedCooperationAssessment.SCORE_POVERTY_REDUCTION), EPS);
+    assertEquals(funding, row.<Double>getAs(CuratedCooperationAssessment.SCORE_FUNDING), EPS);
+    assertEquals(total, row.<Double>getAs(CuratedCooperationAssessment.TOTAL), EPS);
+    assertEquals(grade, row.getAs(CuratedCooperationAssessment.GRADE));
+    assertEquals(rank, row.<Integer>getAs(CuratedCooperationAssessment.RANK));
+  }
+
+  // ------------------------------------------------------------------ indicator values
+
+  @Test
+  void indicatorValuesFromCuratedSilverAndTheRegister() {
+    SparkSession spark = SharedSpark.spark();
+    Dataset<Row> pairings =
+        spark.createDataFrame(
+            List.<Row>of(RowFactory.create("110000", "150000", "110000")),
+            new StructType()
+                .add(Pairings.HELPER_CODE, DataTypes.StringType)
+                .add(Pairings.HELPED_CODE, DataTypes.StringType)
+                .add(Pairings.HELPER_PROVINCE_CODE, DataTypes.StringType));
+    Dataset<Row> incidence =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("PROVINCE", "150000", 2017, 20_000L, 0.05),
+                RowFactory.create("PROVINCE", "150000", 2018, 15_000L, 0.04),
+                // A county with the same year must not be read as the helped area.
+                RowFactory.create("COUNTY", "150121", 2017, 900L, 0.30)),
+            new StructType()
+                .add(CuratedIncidence.LEVEL, DataTypes.StringType)
+                .add(CuratedIncidence.AREA_CODE, DataTypes.StringType)
+                .add(CuratedIncidence.REPORTING_YEAR, DataTypes.IntegerType)
+                .add(CuratedIncidence.POOR_PERSONS, DataTypes.LongType)
+                .add(CuratedIncidence.INCIDENCE_RATE, DataTypes.DoubleType));
+    Dataset<Row> exits =
+        spark.createDataFrame(
+            List.<Row>of(RowFactory.create("PROVINCE", "150000", 2018, 6_000L)),
+            new StructType()
+                .add(CuratedExits.LEVEL, DataTypes.StringType)
+                .add(CuratedExits.AREA_CODE, DataTypes.StringType)
+                .add(CuratedExits.REPORTING_YEAR, DataTypes.IntegerType)
+                .add(CuratedExits.EXITED_PERSONS, DataTypes.LongType));
+    Map<Cooperation.File, Dataset<Row>> inputs = new EnumMap<>(Cooperation.File.class);
+    for (Cooperation.File f : Cooperation.File.values()) {
+      inputs.put(f, spark.createDataFrame(List.of(), f.silverSchema()));
+    }
+    inputs.put(
+        Cooperation.File.FUNDS,
+        spark.createDataFrame(
+            List.<Row>of(RowFactory.create(2018, "110000", "150000", "110000", 300.0, 100.0, "b1", "110000/b1/cooperation_funds.csv", 2L)),
+            Cooperation.File.FUNDS.silverSchema()));
+    Dataset<Row> households =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("150121001001-0001", 2018, "POOR"),
+                RowFactory.create("150121001001-0002", 2018, "EXITED"),
+                RowFactory.create("150121001001-0003", 2018, "REMOVED")),
+            new StructType()
+                .add(SilverHouseholds.HOUSEHOLD_ID, DataTypes.StringType)
+                .add(SilverHouseholds.REPORTING_YEAR, DataTypes.IntegerType)
+                .add(SilverHouseholds.STATUS, DataTypes.StringType));
+    Dataset<Row> members =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("150121001001-0001", 2018, "150000", "150121", true, "110000"),
+                RowFactory.create("150121001001-0002", 2018, "150000", "150121", true, "110000"),
+                // Removed from the register: not a registered poor worker.
+                RowFactory.create("150121001001-0003", 2018, "150000", "150121", true, "110000"),
+                // Works in another province.
+                RowFactory.create("150121001001-0001", 2018, "150000", "150121", true, "320000")),
+            new StructType()
+                .add(SilverMembers.HOUSEHOLD_ID, DataTypes.StringType)
+                .add(SilverMembers.REPORTING_YEAR, DataTypes.IntegerType)
+                .add(SilverMembers.PROVINCE_CODE, DataTypes.StringType)
+                .add(SilverMembers.COUNTY_CODE, DataTypes.StringType)
+                .add(SilverMembers.WORKS_AWAY, DataTypes.BooleanType)
+                .add(SilverMembers.WORK_PROVINCE, DataTypes.StringType));
+    Dataset<Row> years =
+        spark.createDataFrame(
+            List.<Row>of(RowFactory.create(2018)), new StructType().add(CuratedCooperationIndicators.REPORTING_YEAR, DataTypes.IntegerType));
+
+    Dataset<Row> values =
+        CooperationAssessment.indicatorValues(
+            new CooperationAssessment.Inputs(pairings, incidence, exits, inputs, members, households), years);
+    assertEquals(Indicator.values().length, values.count());
+    Map<String, Row> r = byKey(values, CuratedCooperationIndicators.INDICATOR);
+    assertEquals(20_000L, r.get("exit_rate").<Long>getAs(CuratedCooperationIndicators.POOR_BASE));
+    // 6,000 exits of 20,000 poor at the start of the year
+    assertEquals(0.3, r.get("exit_rate").<Double>getAs(CuratedCooperationIndicators.VALUE), EPS);
+    assertEquals(0.01, r.get("incidence_fall").<Double>getAs(CuratedCooperationIndicators.VALUE), EPS);
+    // 300 (10,000 yuan) per 20,000 poor = 150 per 10,000 poor
+    assertEquals(300.0, r.get("fiscal_aid").<Double>getAs(CuratedCooperationIndicators.RAW_VALUE), EPS);
+    assertEquals(150.0, r.get("fiscal_aid").<Double>getAs(CuratedCooperationIndicators.VALUE), EPS);
+    assertEquals(50.0, r.get("social_donations").<Double>getAs(CuratedCooperationIndicators.VALUE), EPS);
+    assertEquals(2.0, r.get("registered_workers_in_helper").<Double>getAs(CuratedCooperationIndicators.RAW_VALUE), EPS);
+    assertEquals(1.0, r.get("registered_workers_in_helper").<Double>getAs(CuratedCooperationIndicators.VALUE), EPS);
+    // No labour line delivered: missing, not zero.
+    assertNull(r.get("jobs_in_helper").getAs(CuratedCooperationIndicators.RAW_VALUE));
+  }
+}

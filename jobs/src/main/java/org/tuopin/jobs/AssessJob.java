@@ -1,0 +1,188 @@
+package org.tuopin.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tuopin.common.catalog.Catalog;
+import org.tuopin.common.catalog.Table;
+import org.tuopin.common.config.CooperationSettings;
+import org.tuopin.common.cooperation.CooperationAssessment;
+import org.tuopin.common.cooperation.CooperationRoster;
+import org.tuopin.common.cooperation.CooperationTables;
+import org.tuopin.common.curated.CuratedWriter;
+import org.tuopin.common.error.Errors;
+import org.tuopin.common.error.ExitStatus;
+import org.tuopin.common.ops.RunLog;
+import org.tuopin.common.ops.StageResult;
+import org.tuopin.common.reference.ReferenceData.Pairings;
+import org.tuopin.common.schema.Cooperation;
+import org.tuopin.common.schema.CuratedCooperationAssessment;
+import org.tuopin.common.schema.CuratedExits;
+import org.tuopin.common.schema.CuratedIncidence;
+import org.tuopin.common.schema.SilverHouseholds;
+import org.tuopin.common.schema.SilverMembers;
+
+/**
+ * {@code tuopin assess}: the East-West cooperation assessment (docs/cooperation.md). Reads
+ * ref.pairings, curated.incidence and curated.exits (the aggregate stage's output), silver.members
+ * and silver.households (labour cooperation seen in the register) and the silver.cooperation_*
+ * inputs; replaces the assessed years of curated.cooperation_indicators,
+ * curated.cooperation_assessment and curated.cooperation_roster, each in one Delta transaction.
+ */
+public final class AssessJob {
+  private static final Logger LOG = LoggerFactory.getLogger(AssessJob.class);
+  public static final String STAGE = "assess";
+
+  private final JobContext ctx;
+  private final Integer year;
+  private final String batchDate;
+
+  /**
+   * @param year the reporting year to assess, or null for every year of curated.incidence
+   * @param batchDate recorded in ops.runs; may be null
+   */
+  public AssessJob(JobContext ctx, Integer year, String batchDate) {
+    this.ctx = ctx;
+    this.year = year;
+    this.batchDate = batchDate;
+  }
+
+  public StageResult execute() {
+    Instant start = Instant.now();
+    Catalog catalog = ctx.catalog();
+    CooperationSettings settings = ctx.config().cooperation();
+    ctx.describe("assess: read ref, curated and silver");
+    Dataset<Row> pairings =
+        checked(Table.REF_PAIRINGS, List.of(Pairings.HELPER_CODE, Pairings.HELPED_CODE, Pairings.HELPER_PROVINCE_CODE));
+    Dataset<Row> incidence =
+        checked(
+            Table.CURATED_INCIDENCE,
+            List.of(CuratedIncidence.LEVEL, CuratedIncidence.AREA_CODE, CuratedIncidence.REPORTING_YEAR,
+                CuratedIncidence.POOR_PERSONS, CuratedIncidence.INCIDENCE_RATE));
+    Dataset<Row> exits =
+        checked(
+            Table.CURATED_EXITS,
+            List.of(CuratedExits.LEVEL, CuratedExits.AREA_CODE, CuratedExits.REPORTING_YEAR, CuratedExits.EXITED_PERSONS));
+    Dataset<Row> members =
+        checked(
+            Table.SILVER_MEMBERS,
+            List.of(SilverMembers.HOUSEHOLD_ID, SilverMembers.REPORTING_YEAR, SilverMembers.PROVINCE_CODE,
+                SilverMembers.COUNTY_CODE, SilverMembers.WORKS_AWAY, SilverMembers.WORK_PROVINCE));
+    Dataset<Row> households =
+        checked(Table.SILVER_HOUSEHOLDS, List.of(SilverHouseholds.HOUSEHOLD_ID, SilverHouseholds.REPORTING_YEAR, SilverHouseholds.STATUS));
+    Map<Cooperation.File, Dataset<Row>> inputs = new EnumMap<>(Cooperation.File.class);
+    for (Cooperation.File f : Cooperation.File.values()) {
+      if (catalog.exists(ctx.spark(), f.silver())) {
+        inputs.put(f, checked(f.silver(), f.columns()));
+      } else {
+        LOG.warn("assess: {} does not exist (no cooperation file delivered yet); its indicators stay empty and score 0", f.silver());
+        inputs.put(f, ctx.spark().createDataFrame(List.of(), f.silverSchema()));
+      }
+    }
+
+    List<Integer> years = years(incidence);
+    if (years.isEmpty()) {
+      throw Errors.missingInput(
+          "a reporting year in " + Table.CURATED_INCIDENCE.qualifiedName() + (year == null ? "" : " for " + year),
+          "run 'tuopin aggregate' first (or assess a year the register holds)");
+    }
+    LOG.info("assess: reporting years {}", years);
+    Dataset<Row> yearFrame =
+        ctx.spark()
+            .createDataFrame(
+                years.stream().map(y -> RowFactory.create(y)).toList(),
+                new StructType().add(CuratedCooperationAssessment.REPORTING_YEAR, DataTypes.IntegerType, false));
+
+    ctx.describe("assess: indicators of " + years.size() + " year(s)");
+    long t0 = System.nanoTime();
+    Dataset<Row> scored =
+        CooperationAssessment.score(
+                CooperationAssessment.indicatorValues(
+                    new CooperationAssessment.Inputs(pairings, incidence, exits, inputs, members, households), yearFrame),
+                settings)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long indicatorRows = scored.count();
+      LOG.info("assess: {} indicator values in {} ms", indicatorRows, ms(t0));
+      Dataset<Row> assessment = CooperationAssessment.assess(scored, settings);
+      Dataset<Row> roster =
+          CooperationRoster.roster(ctx.spark(), settings.rosterOrder(), settings.rosterBaseYear(), years, pairings);
+
+      String where =
+          CuratedCooperationAssessment.REPORTING_YEAR + " IN ("
+              + years.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+      Map<String, Long> versions = new LinkedHashMap<>();
+      write(CooperationTables.INDICATORS, scored, where, versions);
+      long rows = write(CooperationTables.ASSESSMENT, assessment, where, versions);
+      write(CooperationTables.ROSTER, roster, where, versions);
+      String message = rows + " assessment rows (pairing x side) for " + years.size() + " year(s) " + years;
+      StageResult r = new StageResult(STAGE, ExitStatus.OK, start, Instant.now(), indicatorRows, rows, 0, versions, message);
+      RunLog.append(ctx.spark(), catalog, ctx.runId(), batchDate, r);
+      catalog.register(ctx.spark(), Table.OPS_RUNS);
+      LOG.info("assess: {} in {} s", message, r.elapsed().toMillis() / 1000.0);
+      return r;
+    } finally {
+      scored.unpersist();
+    }
+  }
+
+  /** The years to assess: the one asked for, or every year of curated.incidence (one aggregate row). */
+  private List<Integer> years(Dataset<Row> incidence) {
+    Dataset<Row> y = incidence.select(col(CuratedIncidence.REPORTING_YEAR));
+    if (year != null) {
+      y = y.where(col(CuratedIncidence.REPORTING_YEAR).equalTo(year));
+    }
+    List<Integer> out = new ArrayList<>(y.agg(collect_set(col(CuratedIncidence.REPORTING_YEAR))).first().<Integer>getList(0));
+    out.sort(Integer::compareTo);
+    return out;
+  }
+
+  private long write(CuratedWriter.Layout layout, Dataset<Row> rows, String replaceWhere, Map<String, Long> versions) {
+    Table t = layout.table();
+    ctx.describe("assess: write " + t.qualifiedName());
+    long t0 = System.nanoTime();
+    CooperationTables.ensure(ctx.spark(), ctx.catalog(), layout);
+    CuratedWriter.overwrite(ctx.spark(), ctx.catalog(), layout, rows, replaceWhere);
+    String path = ctx.catalog().path(t);
+    long n = ctx.catalog().read(ctx.spark(), t).where(replaceWhere).count();
+    long v = DeltaTables.latestVersion(ctx.spark(), path);
+    versions.put(t.qualifiedName(), v);
+    ctx.catalog().register(ctx.spark(), t);
+    LOG.info("assess: {} {} rows for the assessed years (version {}) in {} ms", t.qualifiedName(), n, v, ms(t0));
+    return n;
+  }
+
+  /** Reads a table and verifies that it has the columns this stage reads. */
+  private Dataset<Row> checked(Table t, List<String> columns) {
+    if (!ctx.catalog().exists(ctx.spark(), t)) {
+      throw Errors.missingInput("table " + t.qualifiedName() + " (" + ctx.catalog().path(t) + ")", "run the nightly (or reference, ingest, conform, aggregate) first");
+    }
+    Dataset<Row> df = ctx.catalog().read(ctx.spark(), t);
+    StructType schema = df.schema();
+    for (String c : columns) {
+      if (schema.getFieldIndex(c).isEmpty()) {
+        throw Errors.inputSchema(t.qualifiedName(), c, "rerun the stage that writes it with this version of tuopin");
+      }
+    }
+    return df;
+  }
+
+  private static long ms(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+}

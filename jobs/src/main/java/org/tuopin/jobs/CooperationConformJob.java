@@ -1,0 +1,130 @@
+package org.tuopin.jobs;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tuopin.common.catalog.Catalog;
+import org.tuopin.common.catalog.Table;
+import org.tuopin.common.conform.Preparation;
+import org.tuopin.common.conform.Rule;
+import org.tuopin.common.conform.RuleEvaluator;
+import org.tuopin.common.conform.Rules;
+import org.tuopin.common.conform.Silver;
+import org.tuopin.common.cooperation.CooperationInputs;
+import org.tuopin.common.error.ExitStatus;
+import org.tuopin.common.ops.RunLog;
+import org.tuopin.common.ops.StageResult;
+import org.tuopin.common.schema.Cooperation;
+
+/**
+ * {@code conform} of the cooperation files (stage {@value #STAGE}): bronze.cooperation_* to
+ * silver.cooperation_* and quarantine.cooperation_* with the rules of docs/rules.md, the figures
+ * per rule and batch to ops.quality_metrics. For each file, the batches in force
+ * ({@link CooperationInputs#inForce}) are validated again and silver and quarantine are replaced
+ * whole, one Delta commit each: the same bronze always gives the same tables.
+ */
+public final class CooperationConformJob {
+  private static final Logger LOG = LoggerFactory.getLogger(CooperationConformJob.class);
+  public static final String STAGE = "conform-cooperation";
+
+  private final JobContext ctx;
+
+  public CooperationConformJob(JobContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public StageResult execute() {
+    Instant start = Instant.now();
+    Catalog catalog = ctx.catalog();
+    Map<String, Long> versions = new LinkedHashMap<>();
+    long rowsIn = 0;
+    long rowsOut = 0;
+    long quarantined = 0;
+    long refusedLines = 0;
+    int files = 0;
+    Timestamp measuredAt = Timestamp.from(start);
+    Dataset<Row> divisions = null;
+    Dataset<Row> pairings = null;
+    for (Cooperation.File f : Cooperation.File.values()) {
+      if (!catalog.exists(ctx.spark(), f.bronze())) {
+        continue;
+      }
+      if (files == 0) {
+        // Read only when a helper delivered something: a register-only warehouse needs no ref.pairings here.
+        divisions = catalog.read(ctx.spark(), Table.REF_DIVISIONS);
+        pairings = catalog.read(ctx.spark(), Table.REF_PAIRINGS);
+      }
+      files++;
+      ctx.describe("conform-cooperation: validate " + f.bronze());
+      List<Rule> rules = Rules.cooperation(ctx.config().conform(), f);
+      Dataset<Row> bronze = CooperationInputs.inForce(catalog.read(ctx.spark(), f.bronze()));
+      Dataset<Row> judged =
+          CooperationInputs.withBatchVerdict(
+                  RuleEvaluator.evaluate(Preparation.cooperation(bronze, f, divisions, pairings, ctx.config().conform()), rules))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        // One pass for the figures, instead of re-reading the tables written.
+        Row counts =
+            judged
+                .agg(
+                    count(lit(1)),
+                    sum(when(CooperationInputs.validLine(), lit(1L)).otherwise(lit(0L))),
+                    sum(when(CooperationInputs.quarantinedLine(), lit(1L)).otherwise(lit(0L))),
+                    sum(when(CooperationInputs.refusedLine(), lit(1L)).otherwise(lit(0L))))
+                .first();
+        long lines = counts.getLong(0);
+        long out = lines == 0 ? 0 : counts.getLong(1);
+        long q = lines == 0 ? 0 : counts.getLong(2);
+        long refused = lines == 0 ? 0 : counts.getLong(3);
+        rowsIn += lines;
+        ctx.describe("conform-cooperation: write " + f.silver() + " and " + f.quarantine());
+        Dataset<Row> silver = Silver.cooperation(CooperationInputs.valid(judged), f);
+        silver.coalesce(1).write().format("delta").mode("overwrite").option("overwriteSchema", "false")
+            .partitionBy(Cooperation.PARTITION_BY.toArray(new String[0])).save(catalog.path(f.silver()));
+        Dataset<Row> bad = Silver.quarantine(CooperationInputs.quarantined(judged), f.quarantineSchema());
+        bad.coalesce(1).write().format("delta").mode("overwrite").save(catalog.path(f.quarantine()));
+        Dataset<Row> metrics =
+            RuleEvaluator.metrics(RuleEvaluator.perBatch(judged, rules), rules, f.bronze(), STAGE, ctx.runId(), measuredAt);
+        metrics.coalesce(1).write().format("delta").mode("append").save(catalog.path(Table.OPS_QUALITY_METRICS));
+        rowsOut += out;
+        quarantined += q;
+        refusedLines += refused;
+        for (Table t : List.of(f.silver(), f.quarantine())) {
+          versions.put(t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(t)));
+        }
+        for (Table t : List.of(f.bronze(), f.silver(), f.quarantine())) {
+          catalog.register(ctx.spark(), t);
+        }
+        LOG.info("conform-cooperation: {} lines in force, {} to {}, {} quarantined, {} in refused batches", lines, out, f.silver(), q, refused);
+      } finally {
+        judged.unpersist();
+      }
+    }
+    if (files > 0) {
+      versions.put(Table.OPS_QUALITY_METRICS.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(Table.OPS_QUALITY_METRICS)));
+    }
+    ExitStatus outcome = refusedLines > 0 ? ExitStatus.INPUT_REJECTED : ExitStatus.OK;
+    String message =
+        files == 0
+            ? "no cooperation file delivered yet"
+            : String.format(
+                java.util.Locale.ROOT, "%d cooperation file table(s): %d lines in force, %d to silver, %d quarantined, %d in refused batches",
+                files, rowsIn, rowsOut, quarantined, refusedLines);
+    StageResult r = new StageResult(STAGE, outcome, start, Instant.now(), rowsIn, rowsOut, quarantined, versions, message);
+    RunLog.append(ctx.spark(), catalog, ctx.runId(), null, r);
+    LOG.info("conform-cooperation: {} in {} s", message, r.elapsed().toMillis() / 1000.0);
+    return r;
+  }
+}
