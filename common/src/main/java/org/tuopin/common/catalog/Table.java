@@ -37,6 +37,10 @@ public enum Table {
   CURATED_POVERTY_MEASURES(Layer.CURATED, "poverty_measures"),
   CURATED_COOPERATION_ASSESSMENT(Layer.CURATED, "cooperation_assessment"),
   CURATED_YEAR_END_SUMMARY(Layer.CURATED, "year_end_summary"),
+  /** The pinned figures of every year-end release (append-only). */
+  CURATED_YEAR_END_RELEASES(Layer.CURATED, "year_end_releases"),
+  /** Per county, what a revised year-end release changed and why. */
+  CURATED_YEAR_END_CHANGES(Layer.CURATED, "year_end_changes"),
 
   OPS_RUNS(Layer.OPS, "runs"),
   OPS_INGESTED_FILES(Layer.OPS, "ingested_files"),

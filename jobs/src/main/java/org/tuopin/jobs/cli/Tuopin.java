@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       AggregateCommand.class,
       NightlyCommand.class,
       BenchCommand.class,
+      YearEndCommand.class,
     },
     footer = {
       "",
