@@ -75,7 +75,7 @@ public final class YearEndChanges {
               createStructField(QUESTIONABLE_EXIT_PERSONS_AFTER, LongType, true),
               createStructField(RECORDS_BEFORE, LongType, true),
               createStructField(RECORDS_AFTER, LongType, true),
-              createStructField(CHANGED, createArrayType(StringType, false), false),
-              createStructField(REASONS, createArrayType(StringType, false), false),
+              createStructField(CHANGED, createArrayType(StringType, true), false),
+              createStructField(REASONS, createArrayType(StringType, true), false),
               createStructField(SUPPRESSED, BooleanType, false)));
 }
