@@ -228,8 +228,10 @@ public final class YearEndJob {
 
     String dir = JobContext.qualified(ctx.spark(), ctx.config().paths().reports() + "/" + year);
     List<String> files = new ArrayList<>();
-    try {
-      FileSystem fs = new Path(dir).getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+    // A private FileSystem instance: the exports are for people, so no hidden .crc file beside each of
+    // them on a local disk, without switching checksums off for the session's shared instance.
+    try (FileSystem fs = FileSystem.newInstance(new Path(dir).toUri(), ctx.spark().sparkContext().hadoopConfiguration())) {
+      fs.setWriteChecksum(false);
       fs.mkdirs(new Path(dir));
       Path workbook = new Path(dir, WORKBOOK);
       try (OutputStream out = fs.create(workbook, true)) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -79,7 +80,7 @@ public final class Charts {
       }
     }
     JFreeChart c = ChartFactory.createBarChart(null, "Year", axisLabel, d, PlotOrientation.VERTICAL, false, false, false);
-    return svg(style(c), id);
+    return svg(wholeNumbers(style(c)), id);
   }
 
   /** Pairings per grade of the released year, helper and helped side (national counts). */
@@ -91,7 +92,7 @@ public final class Charts {
       d.addValue(num(nation.getAs(YearEndSummary.COOP_HELPED.get(i))), "Helped side", grade);
     }
     JFreeChart c = ChartFactory.createBarChart(null, "Grade", "Pairings", d, PlotOrientation.VERTICAL, true, false, false);
-    return svg(style(c), "cooperation");
+    return svg(wholeNumbers(style(c)), "cooperation");
   }
 
   private static double num(Object o) {
@@ -110,6 +111,12 @@ public final class Charts {
       b.setBarPainter(new StandardBarPainter());
       b.setShadowVisible(false);
     }
+    return c;
+  }
+
+  /** Counts get whole-number ticks (no "2.5 counties"). */
+  private static JFreeChart wholeNumbers(JFreeChart c) {
+    ((NumberAxis) c.getCategoryPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     return c;
   }
 
