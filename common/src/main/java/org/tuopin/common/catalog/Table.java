@@ -60,6 +60,10 @@ public enum Table {
   /** Who assesses whom in the cross-assessment (交叉考核) of each year. */
   CURATED_COOPERATION_ROSTER(Layer.CURATED, "cooperation_roster"),
   CURATED_YEAR_END_SUMMARY(Layer.CURATED, "year_end_summary"),
+  /** The pinned figures of every year-end release (append-only). */
+  CURATED_YEAR_END_RELEASES(Layer.CURATED, "year_end_releases"),
+  /** Per county, what a revised year-end release changed and why. */
+  CURATED_YEAR_END_CHANGES(Layer.CURATED, "year_end_changes"),
 
   OPS_RUNS(Layer.OPS, "runs"),
   OPS_INGESTED_FILES(Layer.OPS, "ingested_files"),

@@ -89,6 +89,36 @@ public final class Errors {
         null);
   }
 
+  /** The charts of the year-end page cannot be drawn because the JVM finds no font. */
+  public static TuopinException noChartFont(String detail) {
+    return new TuopinException(
+        ExitStatus.FAILURE,
+        String.format(
+            Locale.ROOT,
+            "year-end charts need a font and none is usable (%s); install one, e.g. apt-get install -y fontconfig fonts-dejavu-core",
+            detail),
+        null);
+  }
+
+  /** The year-end was asked for a year the curated tables do not have. */
+  public static TuopinException noFiguresForYear(int year, String available) {
+    return new TuopinException(
+        ExitStatus.FAILURE,
+        String.format(
+            Locale.ROOT,
+            "curated.incidence has no NATION row for %d (years available: %s); run the nightly or aggregate for that year first",
+            year, available),
+        null);
+  }
+
+  /** A release id given on the command line does not exist for the year. */
+  public static TuopinException unknownRelease(String releaseId, int year, String known) {
+    return new TuopinException(
+        ExitStatus.CONFIG_ERROR,
+        String.format(Locale.ROOT, "option --release %s is not a release of %d; use one of: %s", releaseId, year, known),
+        null);
+  }
+
   /** A step failed for a reason outside the input's control. */
   public static TuopinException failure(String what, Throwable cause) {
     String reason = cause == null ? "unknown cause" : oneLine(cause);

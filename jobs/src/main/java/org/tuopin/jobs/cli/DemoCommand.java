@@ -14,6 +14,7 @@ import org.tuopin.common.privacy.PseudonymKey;
 import org.tuopin.jobs.GenerateJob;
 import org.tuopin.jobs.JobContext;
 import org.tuopin.jobs.NightlyJob;
+import org.tuopin.jobs.YearEndJob;
 import org.tuopin.jobs.bench.StageMeter;
 import org.tuopin.jobs.sql.ResultPrinter;
 import picocli.CommandLine.Command;
@@ -74,6 +75,10 @@ public final class DemoCommand extends JobCommand {
         out.println("The nation, year by year (curated.incidence, curated.exits, curated.county_status):");
         ctx.catalog().registerAll(ctx.spark());
         new ResultPrinter(ResultPrinter.Format.TABLE, 50).print(ctx.spark().sql(NATIONAL_TABLE), out);
+        int lastYear = config.generator().lastYear();
+        var yearEnd = StageMeter.measure(() -> new YearEndJob(ctx, new YearEndJob.Options(lastYear, false, null, "demo data")).execute());
+        out.printf(Locale.ROOT, "%n%-10s %7.1f s  release %s%n", "year-end", yearEnd.seconds(), yearEnd.result().releaseId());
+        YearEndCommand.print(out, lastYear, yearEnd.result());
       }
       out.println();
       out.println("Where to look:");

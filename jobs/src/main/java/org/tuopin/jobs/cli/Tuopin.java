@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AssessCommand.class,
       NightlyCommand.class,
       BenchCommand.class,
+      YearEndCommand.class,
     },
     footer = {
       "",
