@@ -31,7 +31,7 @@ public final class TableSchemas {
    * dictionary lists them without columns. Remove a table from here when its line is added above.
    */
   public static final Set<Table> UNDECLARED =
-      Collections.unmodifiableSet(EnumSet.of(Table.CURATED_YEAR_END_SUMMARY, Table.OPS_RELEASES));
+      Collections.unmodifiableSet(EnumSet.noneOf(Table.class));
 
   static {
     SCHEMAS.put(Table.REF_DIVISIONS, ReferenceData.Divisions.SCHEMA);
@@ -64,6 +64,10 @@ public final class TableSchemas {
     SCHEMAS.put(Table.CURATED_EXIT_QUALITY, CuratedExitQuality.SCHEMA);
     SCHEMAS.put(Table.CURATED_POVERTY_MEASURES, CuratedPovertyMeasures.SCHEMA);
     SCHEMAS.put(Table.CURATED_COOPERATION_ASSESSMENT, CuratedCooperationAssessment.SCHEMA);
+    SCHEMAS.put(Table.CURATED_YEAR_END_SUMMARY, YearEndSummary.SCHEMA);
+    SCHEMAS.put(Table.CURATED_YEAR_END_RELEASES, YearEndReleases.SCHEMA);
+    SCHEMAS.put(Table.CURATED_YEAR_END_CHANGES, YearEndChanges.SCHEMA);
+    SCHEMAS.put(Table.OPS_RELEASES, Releases.SCHEMA);
     SCHEMAS.put(Table.CURATED_COOPERATION_INDICATORS, CuratedCooperationIndicators.SCHEMA);
     SCHEMAS.put(Table.CURATED_COOPERATION_ROSTER, CuratedCooperationRoster.SCHEMA);
     for (Cooperation.File f : Cooperation.File.values()) {
