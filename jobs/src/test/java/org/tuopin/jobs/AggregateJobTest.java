@@ -73,8 +73,8 @@ class AggregateJobTest {
     assertEquals("OK", run.getAs(RunLog.OUTCOME));
     assertEquals("aggregate", run.getAs(RunLog.STAGE));
 
-    // A second run replaces the tables rather than adding to them.
-    new AggregateJob(ctx, "2026-11-22").execute();
+    // A second, full run replaces the tables rather than adding to them.
+    new AggregateJob(ctx, "2026-11-22", true).execute();
     assertEquals(28L, read(ctx, Table.CURATED_INCIDENCE).count());
     assertEquals(26L, read(ctx, Table.OPS_QUALITY_METRICS).count());
   }
@@ -106,7 +106,7 @@ class AggregateJobTest {
 
     StageResult incremental = new AggregateJob(ctx, "2026-11-22").execute();
     assertEquals(
-        "curated rows from 2018 on replaced; household facts recomputed for 2 province-years (5 household-years):"
+        "curated rows from 2018 on replaced; household facts recomputed for 2 province-years (6 household-years):"
             + " changed province-years: households [410000/2018], members [410000/2018], population []",
         incremental.message());
     Map<Table, Long> afterIncremental = new java.util.LinkedHashMap<>();
