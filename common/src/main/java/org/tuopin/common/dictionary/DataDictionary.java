@@ -7,9 +7,10 @@ import org.tuopin.common.catalog.Table;
 
 /**
  * The meaning of every column of every table, in English and Chinese, with unit and source: the
- * one place they are written. {@code tuopin dictionary} renders it with the schemas declared in
- * {@code org.tuopin.common.schema} as docs/data-dictionary.md and the table ref.data_dictionary;
- * a test fails when a curated column has no entry here.
+ * one place they are written. {@link DictionaryRenderer} joins it with the schemas of {@link
+ * org.tuopin.common.schema.TableSchemas} into docs/data-dictionary.md and the table
+ * ref.data_dictionary ({@code tuopin dictionary}); a test fails when a column of a declared table
+ * has no entry here.
  *
  * <p>Most column names mean the same in every table (a general entry); a table-specific entry
  * ({@code layer.table.column}) overrides it where the meaning differs.
