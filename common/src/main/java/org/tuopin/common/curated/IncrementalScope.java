@@ -2,6 +2,7 @@ package org.tuopin.common.curated;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
@@ -94,10 +95,12 @@ public final class IncrementalScope {
 
   /** Rows whose (reporting_year, province_code) is one of the slices: a predicate on silver's partition columns. */
   public static Column in(Set<Slice> slices) {
-    Column c = lit(false);
-    for (Slice s : slices) {
-      c = c.or(col(SilverHouseholds.REPORTING_YEAR).equalTo(s.year()).and(col(SilverHouseholds.PROVINCE_CODE).equalTo(s.province())));
+    if (slices.isEmpty()) {
+      return lit(false);
     }
-    return c;
+    // One IN list over a key of the two columns rather than an OR per slice: a few hundred ORs
+    // generate more code than a JVM method may hold. Still a partition-column predicate for Delta.
+    Object[] keys = slices.stream().map(s -> s.year() + "/" + s.province()).toArray();
+    return concat_ws("/", col(SilverHouseholds.REPORTING_YEAR).cast("string"), col(SilverHouseholds.PROVINCE_CODE)).isin(keys);
   }
 }
