@@ -45,6 +45,18 @@ final class InjectedLanding {
     return landing;
   }
 
+  /**
+   * The batch folders of the landing: one register batch per province, and the cooperation batches the
+   * generator also writes for the helpers of those provinces.
+   */
+  static synchronized int batchFolders() {
+    try (var files = Files.walk(path(), 3)) {
+      return (int) files.filter(f -> f.getFileName().toString().equals("manifest.json")).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The pseudonym key file every warehouse of the landing uses, so that person keys agree. */
   static synchronized Path keyFile() {
     if (keyFile == null) {
