@@ -74,6 +74,7 @@ public final class SharedSpark implements BeforeAllCallback, ExtensionContext.St
             .config("spark.sql.session.timeZone", "UTC")
             // As in the jobs' sessions (SparkSessions), so tests run the same plans.
             .config("spark.sql.optimizer.excludedRules", "org.apache.spark.sql.catalyst.optimizer.TransposeWindow")
+            .config("spark.sql.optimizer.dynamicPartitionPruning.enabled", "false")
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
