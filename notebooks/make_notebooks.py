@@ -173,6 +173,362 @@ region = m[m.level == "REGION"]
 region.pivot(index="reporting_year", columns="area_code", values="af_m0").plot(marker="o", title="Alkire–Foster M0 by region")
 """),
     ],
+    "04_cooperation_assessment.ipynb": [
+        md("""
+# East-West cooperation assessment (东西部扶贫协作考核)
+
+Per pairing of `ref.pairings` (an eastern helper province or city and the western province or
+prefecture it helps), side and year: five aspect scores, a weighted total, a grade (好 / 较好 / 一般 /
+较差) and a rank among the peers (the pairings of the same side and year). The **HELPER** row assesses
+the eastern side, the **HELPED** row the western side. Every score traces back to its indicator
+values (`curated.cooperation_indicators`); who assesses whom is `curated.cooperation_roster`.
+Indicators, normalisation, weights, cut-offs and the rotation are described in `docs/cooperation.md`
+and configured under `tuopin.cooperation` in `conf/local.conf`.
+
+`query()` returns doubles rounded to 6 significant digits, so the checks that need full precision
+(sums within 1e-6, ranks) are computed in Spark SQL; pandas only displays.
+"""),
+        SETUP,
+        code("""
+pd.set_option("display.max_rows", 80)
+pd.set_option("display.max_colwidth", 80)
+GRADES = ["好", "较好", "一般", "较差"]  # best first
+GRADE_EN = {"好": "good", "较好": "fairly good", "一般": "average", "较差": "poor"}
+GRADE_COLOUR = {"好": "tab:green", "较好": "tab:olive", "一般": "tab:orange", "较差": "tab:red"}
+ASPECTS = ["score_poverty_reduction", "score_labour", "score_industry", "score_talent", "score_funding"]
+"""),
+        md("## What the columns mean (数据字典)"),
+        code("""
+TABLES = ["curated.cooperation_assessment", "curated.cooperation_indicators", "curated.cooperation_roster"]
+columns = query(\"\"\"
+    SELECT qualified_table, column_name, data_type, description_zh, description_en, unit
+    FROM ref.data_dictionary
+    WHERE qualified_table IN ('curated.cooperation_assessment', 'curated.cooperation_indicators', 'curated.cooperation_roster')
+    ORDER BY qualified_table, position\"\"\")
+assert set(columns.qualified_table) == set(TABLES), set(TABLES) - set(columns.qualified_table)
+assert (columns.description_en.str.len() > 0).all(), columns
+columns
+"""),
+        md("""
+## Grades, totals and ranks per pairing and year
+
+One row per pairing, side and year, with the pairing's names from `ref.pairings`. The code of a
+pairing (`helper_code→helped_code`) labels the charts.
+"""),
+        code("""
+a = query(\"\"\"
+    SELECT a.reporting_year, a.side, a.helper_code, p.helper_name, a.helped_code, p.helped_name,
+           a.score_poverty_reduction, a.score_labour, a.score_industry, a.score_talent, a.score_funding,
+           a.total, a.grade, a.rank, a.peers
+    FROM curated.cooperation_assessment a
+    LEFT JOIN ref.pairings p ON p.helper_code = a.helper_code AND p.helped_code = a.helped_code
+    ORDER BY a.reporting_year, a.side, a.rank, a.helper_code, a.helped_code\"\"\")
+a["pairing"] = a.helper_code + "→" + a.helped_code
+years = sorted(int(y) for y in a.reporting_year.unique())
+last = years[-1]
+print(len(a), "rows:", a.pairing.nunique(), "pairings,", sorted(a.side.unique()), "years", years)
+"""),
+        code("""
+# Every row is a pairing of ref.pairings, assessed on both sides every year, with one of the four grades.
+assert len(a) > 0, "curated.cooperation_assessment is empty: run ./tuopin assess"
+assert a.helper_name.notna().all(), a[a.helper_name.isna()]
+assert set(a.side) == {"HELPER", "HELPED"}, set(a.side)
+assert set(a.grade) <= set(GRADES), set(a.grade) - set(GRADES)
+assert (a.groupby(["reporting_year", "pairing"]).side.nunique() == 2).all()
+assert a[ASPECTS + ["total"]].ge(0).all().all() and a[ASPECTS + ["total"]].le(100).all().all()
+# Ranks within a side-year go from 1 up to the number of peers, and peers is the number of rows ranked.
+ranks = a.groupby(["reporting_year", "side"]).agg(rows=("rank", "size"), first=("rank", "min"), worst=("rank", "max"),
+                                                  peers_min=("peers", "min"), peers_max=("peers", "max"))
+assert (ranks["first"] == 1).all() and (ranks.worst <= ranks.rows).all(), ranks
+assert (ranks.peers_min == ranks.rows).all() and (ranks.peers_max == ranks.rows).all(), ranks
+# One set of cut-offs: within a side-year, a better grade never has a lower total than a worse one.
+a["grade_order"] = a.grade.map(GRADES.index)
+for (year, side), rows in a.groupby(["reporting_year", "side"]):
+    bounds = rows.groupby("grade_order").total.agg(["min", "max"]).sort_index()
+    assert (bounds["min"].values[:-1] >= bounds["max"].values[1:]).all(), (year, side, bounds)
+# The totals each grade spans (the cut-offs lie in the gaps; defaults 85 / 70 / 55).
+a.groupby("grade").total.agg(["count", "min", "max"]).reindex([g for g in GRADES if g in set(a.grade)])
+"""),
+        md("### The last year, both sides"),
+        code("""
+def side_table(year):
+    rows = a[a.reporting_year == year]
+    helper = rows[rows.side == "HELPER"].set_index("pairing")
+    helped = rows[rows.side == "HELPED"].set_index("pairing")
+    table = helper[["helper_name", "helped_name", "total", "grade", "rank"]].join(
+        helped[["total", "grade", "rank"]], lsuffix="_helper", rsuffix="_helped")
+    return table.sort_values(["rank_helper", "rank_helped"])
+
+side_table(last)
+"""),
+        md("### Grades of every pairing over the years"),
+        code("""
+a.pivot_table(index=["pairing", "helper_name", "helped_name"], columns=["side", "reporting_year"],
+              values="grade", aggfunc="first")
+"""),
+        md("""
+## The five aspect scores, helper and helped side
+
+减贫成效 poverty reduction, 劳务协作 labour, 产业合作 industry, 人才支援 talent, 资金支持 funding. Both
+sides of a pairing are judged on the same indicators of the pairing against the same number of peers
+(`docs/cooperation.md`), so their aspect scores normally coincide; the sides differ in the aspect
+weights, hence in their totals, grades and ranks.
+"""),
+        code("""
+aspects = a.pivot_table(index=["reporting_year", "pairing"], columns="side", values=ASPECTS)
+gap = max((aspects[(s, "HELPER")] - aspects[(s, "HELPED")]).abs().max() for s in ASPECTS)
+print("largest difference between the helper's and the helped side's aspect score:", gap)
+last_aspects = a[a.reporting_year == last].pivot_table(index="pairing", columns="side", values=ASPECTS + ["total"])
+last_aspects.loc[side_table(last).index].round(1)
+"""),
+        code("""
+# The aspect profile of every pairing in the last year (rows in the order of the helper ranking).
+order = side_table(last).index
+heat = last_aspects.loc[order]
+heat = pd.concat([heat[[(s, "HELPER") for s in ASPECTS]].droplevel(1, axis=1),
+                  heat[("total", "HELPER")].rename("total HELPER"), heat[("total", "HELPED")].rename("total HELPED")], axis=1)
+heat.columns = [c.replace("score_", "").replace("_", " ") for c in heat.columns]
+fig, ax = plt.subplots(figsize=(9, 11))
+im = ax.imshow(heat.values, aspect="auto", cmap="viridis", vmin=0, vmax=100)
+ax.set_xticks(range(len(heat.columns)), heat.columns, rotation=30, ha="right")
+ax.set_yticks(range(len(heat.index)), heat.index, fontsize=8)
+for (i, j), v in pd.DataFrame(heat.values).stack().items():
+    ax.text(j, i, "%.0f" % v, ha="center", va="center", fontsize=7, color="white" if v < 60 else "black")
+fig.colorbar(im, ax=ax, label="points (0-100)")
+ax.set_title(f"Aspect scores and totals by pairing, {last}")
+fig.tight_layout()
+"""),
+        code("""
+# The weights in force: aspect weights per side, indicator weights within each aspect.
+weights = query(f\"\"\"
+    SELECT DISTINCT side, aspect, indicator, indicator_weight, aspect_weight
+    FROM curated.cooperation_indicators WHERE reporting_year = {last}\"\"\")
+assert (weights.groupby(["side", "aspect", "indicator"]).size() == 1).all(), "weights differ between pairings"
+aspect_weights = weights.drop_duplicates(["side", "aspect"]).pivot(index="aspect", columns="side", values="aspect_weight")
+assert ((aspect_weights.sum() - 1).abs() < 1e-5).all(), aspect_weights
+aspect_weights
+"""),
+        md("## Total score over the years"),
+        code("""
+fig, axes = plt.subplots(1, 2, figsize=(12, 10), sharey=True)
+for ax, side in zip(axes, ["HELPER", "HELPED"]):
+    totals = a[a.side == side].pivot(index="pairing", columns="reporting_year", values="total").loc[order]
+    im = ax.imshow(totals.values, aspect="auto", cmap="viridis", vmin=0, vmax=100)
+    ax.set_xticks(range(len(totals.columns)), totals.columns, rotation=45)
+    ax.set_yticks(range(len(totals.index)), totals.index, fontsize=8)
+    ax.set_title(f"Total score, {side} side")
+    ax.set_xlabel("reporting year")
+fig.colorbar(im, ax=axes, label="total (0-100)", shrink=0.6)
+"""),
+        code("""
+# The five best pairings of the last year (helper side) against the spread of all pairings.
+helper_totals = a[a.side == "HELPER"].pivot(index="reporting_year", columns="pairing", values="total")
+ax = helper_totals.plot(color="lightgrey", legend=False, linewidth=1, title="Total score over the years, HELPER side")
+helper_totals[list(order[:5])].plot(ax=ax, marker="o", linewidth=2)
+handles, labels = ax.get_legend_handles_labels()
+ax.legend(handles[-5:], labels[-5:], title=f"best 5 in {last}", fontsize=8, loc="upper left")
+ax.set_xlabel("reporting year")
+ax.set_ylabel("total (0-100)")
+"""),
+        code("""
+# The ranking of the last year, per side, coloured by grade.
+fig, axes = plt.subplots(1, 2, figsize=(12, 9))
+for ax, side in zip(axes, ["HELPER", "HELPED"]):
+    rows = a[(a.reporting_year == last) & (a.side == side)].sort_values("rank", ascending=False)
+    ax.barh(rows.pairing, rows.total, color=rows.grade.map(GRADE_COLOUR))
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("total (0-100)")
+    ax.set_title(f"Ranking {last}, {side} side")
+axes[1].legend(handles=[matplotlib.patches.Patch(color=GRADE_COLOUR[g], label=GRADE_EN[g]) for g in GRADES], loc="lower right")
+fig.tight_layout()
+"""),
+        md("## Grade distribution per year"),
+        code("""
+dist = a.groupby(["side", "reporting_year", "grade"]).size().unstack(fill_value=0).reindex(columns=GRADES, fill_value=0)
+assert (dist.sum(axis=1) == a.groupby(["side", "reporting_year"]).size()).all()
+dist
+"""),
+        code("""
+fig, axes = plt.subplots(1, 2, figsize=(12, 4), sharey=True)
+for ax, side in zip(axes, ["HELPER", "HELPED"]):
+    d = dist.loc[side].rename(columns=GRADE_EN)
+    d.plot.bar(stacked=True, ax=ax, color=[GRADE_COLOUR[g] for g in GRADES], legend=False,
+               title=f"Grades per year, {side} side")
+    ax.set_xlabel("reporting year")
+    ax.set_ylabel("pairings")
+axes[1].legend(title="grade", bbox_to_anchor=(1.02, 1), loc="upper left")
+"""),
+        md("""
+In the first reporting year there is no year before, so the two poverty-reduction indicators
+(`exit_rate`, `incidence_fall`) are missing for every pairing and score 0; that year's totals are
+low for everyone. Missing raw values per year and indicator:
+"""),
+        code("""
+missing = query(\"\"\"
+    SELECT reporting_year, indicator, count(*) AS rows, count(raw_value) AS delivered
+    FROM curated.cooperation_indicators
+    GROUP BY reporting_year, indicator HAVING count(raw_value) < count(*)
+    ORDER BY reporting_year, indicator\"\"\")
+missing
+"""),
+        md("""
+## Tracing one pairing's score back to its indicator values
+
+The pairing ranked first on the helper side in the last year. For each indicator:
+`value` = `raw_value` × 10,000 / `poor_base` (or the rate itself), `normalised` = 100 × `value` /
+`peer_max`, `contribution` = `aspect_weight` × `indicator_weight` × `normalised`; the aspect score is
+the sum of `indicator_weight` × `normalised` over its indicators, the total the sum of the
+contributions.
+"""),
+        code("""
+best = a[(a.reporting_year == last) & (a.side == "HELPER")].sort_values(["rank", "helper_code", "helped_code"]).iloc[0]
+hc, dc = best.helper_code, best.helped_code
+print(f"{best.helper_name} → {best.helped_name} ({best.pairing}), {last}: total {best.total}, grade {best.grade}, rank {best['rank']}")
+ind = query(f\"\"\"
+    SELECT side, aspect, indicator, raw_value, poor_base, value, peer_max, normalised,
+           indicator_weight, aspect_weight, contribution
+    FROM curated.cooperation_indicators
+    WHERE helper_code = '{hc}' AND helped_code = '{dc}' AND reporting_year = {last}
+    ORDER BY side, aspect, indicator\"\"\")
+assert set(ind.side) == {"HELPER", "HELPED"} and (ind.groupby("side").size() == len(weights) // 2).all(), ind
+print("poor base of the helped area (registered poor at the end of the year before):", int(ind.poor_base.max()), "persons")
+ind[ind.side == "HELPER"]
+"""),
+        code("""
+# The aspect scores and the total rebuilt from the indicator rows (display precision), next to the stored ones.
+helper_ind = ind[ind.side == "HELPER"].assign(weighted=lambda d: d.indicator_weight * d.normalised)
+rebuilt = helper_ind.groupby("aspect").agg(score_rebuilt=("weighted", "sum"), contributions=("contribution", "sum"))
+rebuilt["score_stored"] = [best["score_" + aspect.lower()] for aspect in rebuilt.index]
+rebuilt.loc["TOTAL"] = [None, rebuilt.contributions.sum(), best.total]
+rebuilt
+"""),
+        code("""
+# At full precision, in Spark: the contributions of each side sum to its stored total.
+traced = query(f\"\"\"
+    SELECT a.side, a.total, i.contributions, a.total - i.contributions AS difference, i.indicators
+    FROM curated.cooperation_assessment a
+    JOIN (SELECT side, sum(contribution) AS contributions, count(*) AS indicators
+          FROM curated.cooperation_indicators
+          WHERE helper_code = '{hc}' AND helped_code = '{dc}' AND reporting_year = {last} GROUP BY side) i
+      ON i.side = a.side
+    WHERE a.helper_code = '{hc}' AND a.helped_code = '{dc}' AND a.reporting_year = {last}\"\"\")
+assert len(traced) == 2 and (traced.difference.abs() < 1e-6).all(), traced
+traced
+"""),
+        code("""
+contrib = helper_ind.sort_values(["aspect", "contribution"])
+aspect_colour = dict(zip(sorted(contrib.aspect.unique()), plt.rcParams["axes.prop_cycle"].by_key()["color"]))
+fig, ax = plt.subplots(figsize=(9, 5))
+ax.barh(contrib.indicator, contrib.contribution, color=contrib.aspect.map(aspect_colour))
+ax.legend(handles=[matplotlib.patches.Patch(color=c, label=s) for s, c in aspect_colour.items()], fontsize=8)
+ax.set_xlabel("contribution to the total (points)")
+ax.set_title(f"{best.pairing} HELPER {last}: contributions sum to the total {contrib.contribution.sum():.2f}")
+fig.tight_layout()
+"""),
+        code("""
+# One step further back: the delivered line behind the funding indicators (silver, with its source file and line).
+line = query(f\"\"\"
+    SELECT reporting_year, helper_code, helped_code, fiscal_aid, social_donations, _batch_id, _source_file, _line
+    FROM silver.cooperation_funds
+    WHERE helper_code = '{hc}' AND helped_code = '{dc}' AND reporting_year = {last}\"\"\")
+raw = helper_ind.set_index("indicator").raw_value
+if len(line) == 1:
+    assert line.fiscal_aid.iloc[0] == raw["fiscal_aid"] and line.social_donations.iloc[0] == raw["social_donations"], (line, raw)
+else:
+    assert len(line) == 0 and pd.isna(raw["fiscal_aid"]), line  # not delivered: the indicator is missing
+line
+"""),
+        md("""
+## Checks over every row (in Spark, at full precision)
+
+For every pairing, side and year: the contributions sum to the total within 1e-6, each aspect score
+is the weighted sum of its normalised indicators, each contribution is aspect weight × indicator
+weight × normalised, the best peer of every indicator scores 100 (unless every peer has 0), and the
+rank is the position of the total among the peers (equal totals share a rank).
+"""),
+        code("""
+checks = query(\"\"\"
+    WITH t AS (
+      SELECT helper_code, helped_code, side, reporting_year, sum(contribution) AS contributions
+      FROM curated.cooperation_indicators GROUP BY helper_code, helped_code, side, reporting_year),
+    s AS (
+      SELECT helper_code, helped_code, side, reporting_year, aspect,
+             sum(indicator_weight * normalised) AS score,
+             max(abs(contribution - aspect_weight * indicator_weight * normalised)) AS contribution_error
+      FROM curated.cooperation_indicators GROUP BY helper_code, helped_code, side, reporting_year, aspect),
+    b AS (
+      SELECT side, reporting_year, indicator, max(peer_max) AS peer_max, max(normalised) AS best
+      FROM curated.cooperation_indicators GROUP BY side, reporting_year, indicator),
+    r AS (
+      SELECT rank, rank() OVER (PARTITION BY side, reporting_year ORDER BY total DESC) AS expected
+      FROM curated.cooperation_assessment)
+    SELECT
+      (SELECT count(*) FROM curated.cooperation_assessment) AS assessed_rows,
+      (SELECT count(*) FROM curated.cooperation_assessment a LEFT JOIN t USING (helper_code, helped_code, side, reporting_year)
+        WHERE t.contributions IS NULL) AS rows_without_indicators,
+      (SELECT max(abs(a.total - t.contributions)) FROM curated.cooperation_assessment a
+        JOIN t USING (helper_code, helped_code, side, reporting_year)) AS total_error,
+      (SELECT max(abs(s.score - CASE s.aspect WHEN 'POVERTY_REDUCTION' THEN a.score_poverty_reduction
+                                              WHEN 'LABOUR' THEN a.score_labour WHEN 'INDUSTRY' THEN a.score_industry
+                                              WHEN 'TALENT' THEN a.score_talent WHEN 'FUNDING' THEN a.score_funding END))
+        FROM curated.cooperation_assessment a JOIN s USING (helper_code, helped_code, side, reporting_year)) AS aspect_score_error,
+      (SELECT count(DISTINCT aspect) FROM s) AS aspects,
+      (SELECT count(*) FROM s WHERE aspect NOT IN ('POVERTY_REDUCTION', 'LABOUR', 'INDUSTRY', 'TALENT', 'FUNDING')) AS unknown_aspects,
+      (SELECT max(contribution_error) FROM s) AS contribution_error,
+      (SELECT count(*) FROM b WHERE (peer_max > 0 AND abs(best - 100) > 1e-6) OR (peer_max = 0 AND best <> 0)) AS indicators_without_best,
+      (SELECT count(*) FROM r WHERE rank <> expected) AS rank_mismatches\"\"\")
+c = checks.iloc[0]
+assert c.assessed_rows == len(a) and c.rows_without_indicators == 0, c
+assert c.total_error < 1e-6, c
+assert c.aspect_score_error < 1e-6 and c.aspects == 5 and c.unknown_aspects == 0, c
+assert c.contribution_error < 1e-6, c
+assert c.indicators_without_best == 0, c
+assert c.rank_mismatches == 0, c
+checks.T
+"""),
+        md("""
+## The cross-assessment roster (交叉考核)
+
+Each year every province of the rotation assesses another one: its team assesses both sides of
+every pairing whose helper lies in the assessed province. The rotation (order, base year) is
+`tuopin.cooperation.roster`; nobody assesses itself, and over n − 1 years each province assesses
+every other one once.
+"""),
+        code("""
+roster = query(\"\"\"
+    SELECT r.reporting_year, r.assessor_code, da.name AS assessor_name, r.assessed_code, dd.name AS assessed_name,
+           r.rotation_offset, r.pairings
+    FROM curated.cooperation_roster r
+    LEFT JOIN ref.divisions da ON da.code = r.assessor_code AND da.level = 'PROVINCE'
+    LEFT JOIN ref.divisions dd ON dd.code = r.assessed_code AND dd.level = 'PROVINCE'
+    ORDER BY r.reporting_year, r.assessor_code\"\"\")
+pairings = query("SELECT helper_province_code, helper_code, helper_name, helped_code, helped_name FROM ref.pairings")
+assert sorted(roster.reporting_year.unique()) == years, (sorted(roster.reporting_year.unique()), years)
+for year, rows in roster.groupby("reporting_year"):
+    # A rotation: every province assesses exactly one other and is assessed exactly once, by one offset.
+    assert rows.assessor_code.is_unique and set(rows.assessor_code) == set(rows.assessed_code), rows
+    assert (rows.assessor_code != rows.assessed_code).all(), rows
+    assert rows.rotation_offset.nunique() == 1, rows
+# pairings = the pairings of ref.pairings whose helper lies in the assessed province.
+per_province = pairings.groupby("helper_province_code").size()
+assert (roster.pairings.values == roster.assessed_code.map(per_province).fillna(0).values).all(), roster
+n = roster.assessor_code.nunique()
+if len(years) <= n - 1:  # consecutive years fewer than n: no assessor meets the same province twice
+    assert not roster.duplicated(["assessor_code", "assessed_code"]).any(), roster
+roster[roster.reporting_year == last]
+"""),
+        code("""
+# What each team assesses in the last year: the assessed province's pairings with both sides' results.
+teams = (roster[roster.reporting_year == last][["assessor_code", "assessor_name", "assessed_code", "assessed_name"]]
+         .merge(pairings, left_on="assessed_code", right_on="helper_province_code")
+         .assign(pairing=lambda d: d.helper_code + "→" + d.helped_code)
+         .merge(side_table(last).drop(columns=["helper_name", "helped_name"]), left_on="pairing", right_index=True, how="left"))
+assert len(teams) == len(pairings), (len(teams), len(pairings))
+teams[["assessor_name", "assessed_name", "pairing", "helper_name", "helped_name",
+       "total_helper", "grade_helper", "rank_helper", "total_helped", "grade_helped", "rank_helped"]]
+"""),
+    ],
 }
 
 for name, cells in NOTEBOOKS.items():
