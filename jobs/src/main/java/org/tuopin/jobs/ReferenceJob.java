@@ -1,8 +1,14 @@
 package org.tuopin.jobs;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -51,16 +57,26 @@ public final class ReferenceJob {
     ReferenceData ref = new ReferenceData(ctx.spark(), dir);
     Map<String, Long> versions = new LinkedHashMap<>();
     long rows = 0;
-    for (Map.Entry<Table, Dataset<Row>> e : ref.all().entrySet()) {
-      Table t = e.getKey();
-      ctx.describe("reference " + t.qualifiedName());
-      Dataset<Row> df = e.getValue().coalesce(1);
-      df.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(ctx.catalog().path(t));
-      long n = ctx.spark().read().format("delta").load(ctx.catalog().path(t)).count();
-      long v = DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t));
-      versions.put(t.qualifiedName(), v);
-      rows += n;
-      LOG.info("{}: {} rows (version {})", t.qualifiedName(), n, v);
+    // The tables are small and independent: each write costs mostly a Delta commit on the driver,
+    // so they are written a few at a time instead of one after the other.
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
+    try {
+      List<Future<long[]>> loads = new ArrayList<>();
+      List<Table> order = new ArrayList<>();
+      for (Map.Entry<Table, Dataset<Row>> e : ref.all().entrySet()) {
+        Table t = e.getKey();
+        Dataset<Row> df = e.getValue().coalesce(1);
+        order.add(t);
+        loads.add(pool.submit(() -> load(t, df)));
+      }
+      for (int i = 0; i < order.size(); i++) {
+        long[] nv = await(loads.get(i));
+        versions.put(order.get(i).qualifiedName(), nv[1]);
+        rows += nv[0];
+        LOG.info("{}: {} rows (version {})", order.get(i).qualifiedName(), nv[0], nv[1]);
+      }
+    } finally {
+      pool.shutdownNow();
     }
     // The dictionary is rendered from the code, not from conf/reference, but it belongs with the
     // other ref tables so that every warehouse a statistician opens carries it.
@@ -73,5 +89,30 @@ public final class ReferenceJob {
     StageResult r = new StageResult(STAGE, ExitStatus.OK, start, Instant.now(), rows, rows, 0, versions, "reference tables loaded from " + dir);
     RunLog.append(ctx.spark(), ctx.catalog(), ctx.runId(), null, r);
     return r;
+  }
+
+  /** Reference tables written at the same time. */
+  private static final int PARALLEL_WRITES = 4;
+
+  /** Replaces one ref table; returns its row count and Delta version. */
+  private long[] load(Table t, Dataset<Row> df) {
+    ctx.describe("reference " + t.qualifiedName());
+    df.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(ctx.catalog().path(t));
+    long n = ctx.spark().read().format("delta").load(ctx.catalog().path(t)).count();
+    return new long[] {n, DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t))};
+  }
+
+  private static long[] await(Future<long[]> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the reference tables", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }

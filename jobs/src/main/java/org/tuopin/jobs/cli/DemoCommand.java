@@ -58,11 +58,11 @@ public final class DemoCommand extends JobCommand {
                           new GenerateJob.Request(
                               config.paths().landing(), List.of(), n, s, config.generator().firstYear(), config.generator().lastYear(), 0.0))
                       .execute());
-      timings.add(String.format(Locale.ROOT, "%-10s %7.1f s  %,d households, %,d member rows in %d batches (%s)",
+      timings.add(String.format(Locale.ROOT, "%-20s %7.1f s  %,d households, %,d member rows in %d batches (%s)",
           "generate", gen.seconds(), gen.result().householdRows(), gen.result().memberRows(), gen.result().batches(), config.paths().landing()));
       var night = StageMeter.measure(() -> new NightlyJob(ctx, new NightlyJob.Options(null, true, false), key).execute());
       for (StageResult r : night.result().stages()) {
-        timings.add(String.format(Locale.ROOT, "%-10s %7.1f s  rows in %,d, out %,d, quarantined %,d%s",
+        timings.add(String.format(Locale.ROOT, "%-20s %7.1f s  rows in %,d, out %,d, quarantined %,d%s",
             r.stage(), r.elapsed().toMillis() / 1000.0, r.rowsIn(), r.rowsOut(), r.rowsQuarantined(), r.outcome() == ExitStatus.OK ? "" : " (" + r.outcome() + ": " + r.message() + ")"));
       }
       out.println();
@@ -77,7 +77,7 @@ public final class DemoCommand extends JobCommand {
         new ResultPrinter(ResultPrinter.Format.TABLE, 50).print(ctx.spark().sql(NATIONAL_TABLE), out);
         int lastYear = config.generator().lastYear();
         var yearEnd = StageMeter.measure(() -> new YearEndJob(ctx, new YearEndJob.Options(lastYear, false, null, "demo data")).execute());
-        out.printf(Locale.ROOT, "%n%-10s %7.1f s  release %s%n", "year-end", yearEnd.seconds(), yearEnd.result().releaseId());
+        out.printf(Locale.ROOT, "%n  %-20s %7.1f s  release %s%n", "year-end", yearEnd.seconds(), yearEnd.result().releaseId());
         YearEndCommand.print(out, lastYear, yearEnd.result());
       }
       out.println();
