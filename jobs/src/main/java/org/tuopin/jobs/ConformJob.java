@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tuopin.common.catalog.Catalog;
 import org.tuopin.common.catalog.Table;
+import org.tuopin.common.curated.IncrementalScope;
 import org.tuopin.common.conform.Preparation;
 import org.tuopin.common.conform.Rule;
 import org.tuopin.common.conform.RuleEvaluator;
@@ -422,7 +423,7 @@ public final class ConformJob {
           fullSlices = fullSlices.or(slice);
         }
       }
-      if (freshSlices(t, inRound, yearCol, provinceCol)) {
+      if (freshSlices(t, inRound)) {
         // No silver row of these province-years yet: the MERGE would only insert, so append instead
         // (the same rows and change-feed inserts, without joining the source to the table).
         source.write().format("delta").mode("append").save(ctx.catalog().path(t));
@@ -479,13 +480,11 @@ public final class ConformJob {
   }
 
   /** True when the table has no row in any province-year of the round (a partition-pruned probe). */
-  private boolean freshSlices(Table t, List<Batch> inRound, String yearCol, String provinceCol) {
-    // One IN list over a key of the two partition columns, not an OR per slice: a round of 154
-    // slices as ORs generates more code than the JVM allows in a method (Spark then falls back,
-    // loudly). It is still a predicate on partition columns only, so Delta prunes files with it.
-    Object[] keys = inRound.stream().map(b -> b.year() + "/" + b.province()).distinct().toArray();
-    Column key = concat_ws("/", col(yearCol).cast("string"), col(provinceCol));
-    return ctx.catalog().read(ctx.spark(), t).where(key.isin(keys)).limit(1).count() == 0;
+  private boolean freshSlices(Table t, List<Batch> inRound) {
+    // IncrementalScope.in: one IN list over the silver tables' partition columns (year, province).
+    Set<IncrementalScope.Slice> slices =
+        inRound.stream().map(b -> new IncrementalScope.Slice(b.year(), b.province())).collect(Collectors.toSet());
+    return ctx.catalog().read(ctx.spark(), t).where(IncrementalScope.in(slices)).limit(1).count() == 0;
   }
 
   private static boolean isLineage(String column) {

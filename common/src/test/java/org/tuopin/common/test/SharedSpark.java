@@ -75,6 +75,11 @@ public final class SharedSpark implements BeforeAllCallback, ExtensionContext.St
             // As in the jobs' sessions (SparkSessions), so tests run the same plans.
             .config("spark.sql.optimizer.excludedRules", "org.apache.spark.sql.catalyst.optimizer.TransposeWindow")
             .config("spark.sql.optimizer.dynamicPartitionPruning.enabled", "false")
+            // Tests run many small, different plans on tiny tables: compiling generated code for each
+            // costs more than running it interpreted (about a third of a nightly on test data). The
+            // results are the same; the generated-code path on real plans is what the demo runs, in CI too.
+            .config("spark.sql.codegen.wholeStage", "false")
+            .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
