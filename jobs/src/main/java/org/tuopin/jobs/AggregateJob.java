@@ -4,6 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,12 +164,14 @@ public final class AggregateJob {
       Map<String, Long> versions = new LinkedHashMap<>();
       Integer from = plan.rebuild() ? null : plan.fromYear();
       long rowsOut = 0;
-      rowsOut += write(CuratedWriter.INCIDENCE, r.incidence(), from, versions);
-      rowsOut += write(CuratedWriter.EXITS, r.exits(), from, versions);
-      rowsOut += write(CuratedWriter.COUNTY_STATUS, r.countyStatus(), from, versions);
-      rowsOut += write(CuratedWriter.VILLAGE_STATUS, r.villageStatus(), from, versions);
-      rowsOut += write(CuratedWriter.EXIT_QUALITY, r.exitQuality(), from, versions);
-      rowsOut += write(CuratedWriter.POVERTY_MEASURES, r.povertyMeasures(), from, versions);
+      Map<CuratedWriter.Layout, Dataset<Row>> outputs = new LinkedHashMap<>();
+      outputs.put(CuratedWriter.INCIDENCE, r.incidence());
+      outputs.put(CuratedWriter.EXITS, r.exits());
+      outputs.put(CuratedWriter.COUNTY_STATUS, r.countyStatus());
+      outputs.put(CuratedWriter.VILLAGE_STATUS, r.villageStatus());
+      outputs.put(CuratedWriter.EXIT_QUALITY, r.exitQuality());
+      outputs.put(CuratedWriter.POVERTY_MEASURES, r.povertyMeasures());
+      rowsOut += writeAll(outputs, from, versions);
       versions.put(
           Table.CURATED_HOUSEHOLD_FACTS.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(Table.CURATED_HOUSEHOLD_FACTS)));
       versions.putAll(read);
@@ -358,7 +364,47 @@ public final class AggregateJob {
     return m.containsKey(RULES_KEY) ? m : Map.of();
   }
 
-  private long write(CuratedWriter.Layout layout, Dataset<Row> rows, Integer fromYear, Map<String, Long> versions) {
+  /** Curated tables written at the same time: they share the cached totals, and each commit is mostly driver work. */
+  private static final int PARALLEL_WRITES = 3;
+
+  /** Writes the curated tables (each its own Delta commit), records their versions in order; returns the rows written. */
+  private long writeAll(Map<CuratedWriter.Layout, Dataset<Row>> outputs, Integer fromYear, Map<String, Long> versions) {
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
+    try {
+      Map<CuratedWriter.Layout, Future<long[]>> running = new LinkedHashMap<>();
+      for (Map.Entry<CuratedWriter.Layout, Dataset<Row>> e : outputs.entrySet()) {
+        running.put(e.getKey(), pool.submit(() -> write(e.getKey(), e.getValue(), fromYear)));
+      }
+      long rows = 0;
+      for (Map.Entry<CuratedWriter.Layout, Future<long[]>> e : running.entrySet()) {
+        long[] nv = await(e.getValue());
+        Table t = e.getKey().table();
+        versions.put(t.qualifiedName(), nv[1]);
+        ctx.catalog().register(ctx.spark(), t);
+        rows += nv[0];
+      }
+      return rows;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long[] await(Future<long[]> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the curated tables", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Replaces one curated table (or its years from fromYear on); returns its row count and Delta version. */
+  private long[] write(CuratedWriter.Layout layout, Dataset<Row> rows, Integer fromYear) {
     Table t = layout.table();
     ctx.describe("aggregate: write " + t.qualifiedName());
     long t0 = System.nanoTime();
@@ -372,10 +418,8 @@ public final class AggregateJob {
     String path = ctx.catalog().path(t);
     long n = ctx.spark().read().format("delta").load(path).count();
     long v = DeltaTables.latestVersion(ctx.spark(), path);
-    versions.put(t.qualifiedName(), v);
-    ctx.catalog().register(ctx.spark(), t);
     LOG.info("aggregate: {} {} rows (version {}) in {} ms", t.qualifiedName(), n, v, ms(t0));
-    return n;
+    return new long[] {n, v};
   }
 
   private CuratedStatistics.Inputs readInputs() {

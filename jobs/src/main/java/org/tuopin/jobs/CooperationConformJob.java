@@ -7,9 +7,14 @@ import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -45,6 +50,13 @@ public final class CooperationConformJob {
     this.ctx = ctx;
   }
 
+  /** Cooperation file tables conformed at the same time (small tables: mostly Delta commits on the driver). */
+  private static final int PARALLEL_FILES = 3;
+
+  /** What one file's conform wrote. */
+  private record Figures(
+      Cooperation.File file, long lines, long out, long quarantined, long refused, Map<String, Long> versions, Dataset<Row> metrics) {}
+
   public StageResult execute() {
     Instant start = Instant.now();
     Catalog catalog = ctx.catalog();
@@ -55,62 +67,45 @@ public final class CooperationConformJob {
     long refusedLines = 0;
     int files = 0;
     Timestamp measuredAt = Timestamp.from(start);
-    Dataset<Row> divisions = null;
-    Dataset<Row> pairings = null;
+    List<Cooperation.File> delivered = new ArrayList<>();
     for (Cooperation.File f : Cooperation.File.values()) {
-      if (!catalog.exists(ctx.spark(), f.bronze())) {
-        continue;
+      if (catalog.exists(ctx.spark(), f.bronze())) {
+        delivered.add(f);
       }
-      if (files == 0) {
-        // Read only when a helper delivered something: a register-only warehouse needs no ref.pairings here.
-        divisions = catalog.read(ctx.spark(), Table.REF_DIVISIONS);
-        pairings = catalog.read(ctx.spark(), Table.REF_PAIRINGS);
-      }
-      files++;
-      ctx.describe("conform-cooperation: validate " + f.bronze());
-      List<Rule> rules = Rules.cooperation(ctx.config().conform(), f);
-      Dataset<Row> bronze = CooperationInputs.inForce(catalog.read(ctx.spark(), f.bronze()));
-      Dataset<Row> judged =
-          CooperationInputs.withBatchVerdict(
-                  RuleEvaluator.evaluate(Preparation.cooperation(bronze, f, divisions, pairings, ctx.config().conform()), rules))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    if (!delivered.isEmpty()) {
+      // Read only when a helper delivered something: a register-only warehouse needs no ref.pairings here.
+      Dataset<Row> divisions = catalog.read(ctx.spark(), Table.REF_DIVISIONS);
+      Dataset<Row> pairings = catalog.read(ctx.spark(), Table.REF_PAIRINGS);
+      // The files are independent tables (bronze, silver and quarantine of their own); their figures for
+      // ops.quality_metrics are appended afterwards in one commit.
+      Dataset<Row> allMetrics = null;
+      ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_FILES);
       try {
-        // One pass for the figures, instead of re-reading the tables written.
-        Row counts =
-            judged
-                .agg(
-                    count(lit(1)),
-                    sum(when(CooperationInputs.validLine(), lit(1L)).otherwise(lit(0L))),
-                    sum(when(CooperationInputs.quarantinedLine(), lit(1L)).otherwise(lit(0L))),
-                    sum(when(CooperationInputs.refusedLine(), lit(1L)).otherwise(lit(0L))))
-                .first();
-        long lines = counts.getLong(0);
-        long out = lines == 0 ? 0 : counts.getLong(1);
-        long q = lines == 0 ? 0 : counts.getLong(2);
-        long refused = lines == 0 ? 0 : counts.getLong(3);
-        rowsIn += lines;
-        ctx.describe("conform-cooperation: write " + f.silver() + " and " + f.quarantine());
-        Dataset<Row> silver = Silver.cooperation(CooperationInputs.valid(judged), f);
-        silver.coalesce(1).write().format("delta").mode("overwrite").option("overwriteSchema", "false")
-            .partitionBy(Cooperation.PARTITION_BY.toArray(new String[0])).save(catalog.path(f.silver()));
-        Dataset<Row> bad = Silver.quarantine(CooperationInputs.quarantined(judged), f.quarantineSchema());
-        bad.coalesce(1).write().format("delta").mode("overwrite").save(catalog.path(f.quarantine()));
-        Dataset<Row> metrics =
-            RuleEvaluator.metrics(RuleEvaluator.perBatch(judged, rules), rules, f.bronze(), STAGE, ctx.runId(), measuredAt);
-        metrics.coalesce(1).write().format("delta").mode("append").save(catalog.path(Table.OPS_QUALITY_METRICS));
-        rowsOut += out;
-        quarantined += q;
-        refusedLines += refused;
-        for (Table t : List.of(f.silver(), f.quarantine())) {
-          versions.put(t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(t)));
+        List<Future<Figures>> running = new ArrayList<>();
+        for (Cooperation.File f : delivered) {
+          running.add(pool.submit(() -> conformFile(f, divisions, pairings, measuredAt)));
         }
-        for (Table t : List.of(f.bronze(), f.silver(), f.quarantine())) {
-          catalog.register(ctx.spark(), t);
+        for (Future<Figures> fut : running) {
+          Figures fig = await(fut);
+          files++;
+          rowsIn += fig.lines();
+          rowsOut += fig.out();
+          quarantined += fig.quarantined();
+          refusedLines += fig.refused();
+          versions.putAll(fig.versions());
+          allMetrics = allMetrics == null ? fig.metrics() : allMetrics.unionByName(fig.metrics());
+          for (Table t : List.of(fig.file().bronze(), fig.file().silver(), fig.file().quarantine())) {
+            catalog.register(ctx.spark(), t);
+          }
+          LOG.info("conform-cooperation: {} lines in force, {} to {}, {} quarantined, {} in refused batches",
+              fig.lines(), fig.out(), fig.file().silver(), fig.quarantined(), fig.refused());
         }
-        LOG.info("conform-cooperation: {} lines in force, {} to {}, {} quarantined, {} in refused batches", lines, out, f.silver(), q, refused);
       } finally {
-        judged.unpersist();
+        pool.shutdownNow();
       }
+      ctx.describe("conform-cooperation: ops.quality_metrics");
+      allMetrics.coalesce(1).write().format("delta").mode("append").save(catalog.path(Table.OPS_QUALITY_METRICS));
     }
     if (files > 0) {
       versions.put(Table.OPS_QUALITY_METRICS.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(Table.OPS_QUALITY_METRICS)));
@@ -126,5 +121,60 @@ public final class CooperationConformJob {
     RunLog.append(ctx.spark(), catalog, ctx.runId(), null, r);
     LOG.info("conform-cooperation: {} in {} s", message, r.elapsed().toMillis() / 1000.0);
     return r;
+  }
+
+  private Figures conformFile(Cooperation.File f, Dataset<Row> divisions, Dataset<Row> pairings, Timestamp measuredAt) {
+    Catalog catalog = ctx.catalog();
+    ctx.describe("conform-cooperation: validate " + f.bronze());
+    List<Rule> rules = Rules.cooperation(ctx.config().conform(), f);
+    Dataset<Row> bronze = CooperationInputs.inForce(catalog.read(ctx.spark(), f.bronze()));
+    Dataset<Row> judged =
+        CooperationInputs.withBatchVerdict(
+                RuleEvaluator.evaluate(Preparation.cooperation(bronze, f, divisions, pairings, ctx.config().conform()), rules))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      // One pass for the figures, instead of re-reading the tables written.
+      Row counts =
+          judged
+              .agg(
+                  count(lit(1)),
+                  sum(when(CooperationInputs.validLine(), lit(1L)).otherwise(lit(0L))),
+                  sum(when(CooperationInputs.quarantinedLine(), lit(1L)).otherwise(lit(0L))),
+                  sum(when(CooperationInputs.refusedLine(), lit(1L)).otherwise(lit(0L))))
+              .first();
+      long lines = counts.getLong(0);
+      ctx.describe("conform-cooperation: write " + f.silver() + " and " + f.quarantine());
+      Dataset<Row> silver = Silver.cooperation(CooperationInputs.valid(judged), f);
+      silver.coalesce(1).write().format("delta").mode("overwrite").option("overwriteSchema", "false")
+          .partitionBy(Cooperation.PARTITION_BY.toArray(new String[0])).save(catalog.path(f.silver()));
+      Dataset<Row> bad = Silver.quarantine(CooperationInputs.quarantined(judged), f.quarantineSchema());
+      bad.coalesce(1).write().format("delta").mode("overwrite").save(catalog.path(f.quarantine()));
+      // Checkpointed (a few rows per rule and batch): the figures outlive the cached lines they count.
+      Dataset<Row> metrics =
+          RuleEvaluator.metrics(RuleEvaluator.perBatch(judged, rules), rules, f.bronze(), STAGE, ctx.runId(), measuredAt)
+              .localCheckpoint(true);
+      Map<String, Long> versions = new LinkedHashMap<>();
+      for (Table t : List.of(f.silver(), f.quarantine())) {
+        versions.put(t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(t)));
+      }
+      return new Figures(
+          f, lines, lines == 0 ? 0 : counts.getLong(1), lines == 0 ? 0 : counts.getLong(2), lines == 0 ? 0 : counts.getLong(3), versions, metrics);
+    } finally {
+      judged.unpersist();
+    }
+  }
+
+  private static Figures await(Future<Figures> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while conforming the cooperation files", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }
