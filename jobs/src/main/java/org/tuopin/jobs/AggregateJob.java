@@ -4,10 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -369,38 +367,20 @@ public final class AggregateJob {
 
   /** Writes the curated tables (each its own Delta commit), records their versions in order; returns the rows written. */
   private long writeAll(Map<CuratedWriter.Layout, Dataset<Row>> outputs, Integer fromYear, Map<String, Long> versions) {
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
-    try {
-      Map<CuratedWriter.Layout, Future<long[]>> running = new LinkedHashMap<>();
-      for (Map.Entry<CuratedWriter.Layout, Dataset<Row>> e : outputs.entrySet()) {
-        running.put(e.getKey(), pool.submit(() -> write(e.getKey(), e.getValue(), fromYear)));
-      }
-      long rows = 0;
-      for (Map.Entry<CuratedWriter.Layout, Future<long[]>> e : running.entrySet()) {
-        long[] nv = await(e.getValue());
-        Table t = e.getKey().table();
-        versions.put(t.qualifiedName(), nv[1]);
-        ctx.catalog().register(ctx.spark(), t);
-        rows += nv[0];
-      }
-      return rows;
-    } finally {
-      pool.shutdownNow();
+    List<CuratedWriter.Layout> order = new ArrayList<>(outputs.keySet());
+    List<Callable<long[]>> writes = new ArrayList<>();
+    for (CuratedWriter.Layout layout : order) {
+      writes.add(() -> write(layout, outputs.get(layout), fromYear));
     }
-  }
-
-  private static long[] await(Future<long[]> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the curated tables", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
+    List<long[]> written = Concurrently.run(writes, PARALLEL_WRITES, "writing the curated tables");
+    long rows = 0;
+    for (int i = 0; i < order.size(); i++) {
+      Table t = order.get(i).table();
+      versions.put(t.qualifiedName(), written.get(i)[1]);
+      ctx.catalog().register(ctx.spark(), t);
+      rows += written.get(i)[0];
     }
+    return rows;
   }
 
   /** Replaces one curated table (or its years from fromYear on); returns its row count and Delta version. */

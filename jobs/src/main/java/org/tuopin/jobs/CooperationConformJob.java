@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -80,29 +77,23 @@ public final class CooperationConformJob {
       // The files are independent tables (bronze, silver and quarantine of their own); their figures for
       // ops.quality_metrics are appended afterwards in one commit.
       Dataset<Row> allMetrics = null;
-      ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_FILES);
-      try {
-        List<Future<Figures>> running = new ArrayList<>();
-        for (Cooperation.File f : delivered) {
-          running.add(pool.submit(() -> conformFile(f, divisions, pairings, measuredAt)));
+      List<Callable<Figures>> conforms = new ArrayList<>();
+      for (Cooperation.File f : delivered) {
+        conforms.add(() -> conformFile(f, divisions, pairings, measuredAt));
+      }
+      for (Figures fig : Concurrently.run(conforms, PARALLEL_FILES, "conforming the cooperation files")) {
+        files++;
+        rowsIn += fig.lines();
+        rowsOut += fig.out();
+        quarantined += fig.quarantined();
+        refusedLines += fig.refused();
+        versions.putAll(fig.versions());
+        allMetrics = allMetrics == null ? fig.metrics() : allMetrics.unionByName(fig.metrics());
+        for (Table t : List.of(fig.file().bronze(), fig.file().silver(), fig.file().quarantine())) {
+          catalog.register(ctx.spark(), t);
         }
-        for (Future<Figures> fut : running) {
-          Figures fig = await(fut);
-          files++;
-          rowsIn += fig.lines();
-          rowsOut += fig.out();
-          quarantined += fig.quarantined();
-          refusedLines += fig.refused();
-          versions.putAll(fig.versions());
-          allMetrics = allMetrics == null ? fig.metrics() : allMetrics.unionByName(fig.metrics());
-          for (Table t : List.of(fig.file().bronze(), fig.file().silver(), fig.file().quarantine())) {
-            catalog.register(ctx.spark(), t);
-          }
-          LOG.info("conform-cooperation: {} lines in force, {} to {}, {} quarantined, {} in refused batches",
-              fig.lines(), fig.out(), fig.file().silver(), fig.quarantined(), fig.refused());
-        }
-      } finally {
-        pool.shutdownNow();
+        LOG.info("conform-cooperation: {} lines in force, {} to {}, {} quarantined, {} in refused batches",
+            fig.lines(), fig.out(), fig.file().silver(), fig.quarantined(), fig.refused());
       }
       ctx.describe("conform-cooperation: ops.quality_metrics");
       allMetrics.coalesce(1).write().format("delta").mode("append").save(catalog.path(Table.OPS_QUALITY_METRICS));
@@ -164,17 +155,4 @@ public final class CooperationConformJob {
     }
   }
 
-  private static Figures await(Future<Figures> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while conforming the cooperation files", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
 }

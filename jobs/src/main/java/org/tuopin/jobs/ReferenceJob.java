@@ -2,13 +2,10 @@ package org.tuopin.jobs;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -59,24 +56,20 @@ public final class ReferenceJob {
     long rows = 0;
     // The tables are small and independent: each write costs mostly a Delta commit on the driver,
     // so they are written a few at a time instead of one after the other.
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
-    try {
-      List<Future<long[]>> loads = new ArrayList<>();
-      List<Table> order = new ArrayList<>();
-      for (Map.Entry<Table, Dataset<Row>> e : ref.all().entrySet()) {
-        Table t = e.getKey();
-        Dataset<Row> df = e.getValue().coalesce(1);
-        order.add(t);
-        loads.add(pool.submit(() -> load(t, df)));
-      }
-      for (int i = 0; i < order.size(); i++) {
-        long[] nv = await(loads.get(i));
-        versions.put(order.get(i).qualifiedName(), nv[1]);
-        rows += nv[0];
-        LOG.info("{}: {} rows (version {})", order.get(i).qualifiedName(), nv[0], nv[1]);
-      }
-    } finally {
-      pool.shutdownNow();
+    List<Table> order = new ArrayList<>();
+    List<Callable<long[]>> loads = new ArrayList<>();
+    for (Map.Entry<Table, Dataset<Row>> e : ref.all().entrySet()) {
+      Table t = e.getKey();
+      Dataset<Row> df = e.getValue().coalesce(1);
+      order.add(t);
+      loads.add(() -> load(t, df));
+    }
+    List<long[]> loaded = Concurrently.run(loads, PARALLEL_WRITES, "loading the reference tables");
+    for (int i = 0; i < order.size(); i++) {
+      long[] nv = loaded.get(i);
+      versions.put(order.get(i).qualifiedName(), nv[1]);
+      rows += nv[0];
+      LOG.info("{}: {} rows (version {})", order.get(i).qualifiedName(), nv[0], nv[1]);
     }
     // The dictionary is rendered from the code, not from conf/reference, but it belongs with the
     // other ref tables so that every warehouse a statistician opens carries it.
@@ -102,17 +95,4 @@ public final class ReferenceJob {
     return new long[] {n, DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t))};
   }
 
-  private static long[] await(Future<long[]> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while loading the reference tables", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
 }
