@@ -48,6 +48,7 @@ import org.tuopin.common.ops.RunLog;
 import org.tuopin.common.ops.StageResult;
 import org.tuopin.common.schema.Bronze;
 import org.tuopin.common.schema.ConformedBatches;
+import org.tuopin.common.schema.IngestedFiles;
 import org.tuopin.common.schema.Lineage;
 import org.tuopin.common.schema.QualityMetrics;
 import org.tuopin.common.schema.Quarantine;
@@ -266,6 +267,18 @@ public final class ConformJob {
                 first(col(Bronze.BATCH_YEAR)).as(Bronze.BATCH_YEAR),
                 first(col(Bronze.BATCH_KIND)).as(Bronze.BATCH_KIND),
                 min(col(Lineage.INGESTED_AT)).as(FIRST_INGESTED));
+    // Only batches that ingest finished: it marks a batch LOADED after all its bronze rows, so
+    // rows of a batch without that mark are the leftover of an interrupted ingest (the next ingest
+    // deletes them), never conformed.
+    Dataset<Row> files =
+        ctx.catalog().exists(ctx.spark(), Table.OPS_INGESTED_FILES)
+            ? ctx.catalog().read(ctx.spark(), Table.OPS_INGESTED_FILES)
+            : ctx.spark().createDataFrame(List.of(), IngestedFiles.SCHEMA);
+    Dataset<Row> loaded =
+        files
+            .filter(col(IngestedFiles.STATUS).equalTo(IngestedFiles.STATUS_LOADED))
+            .select(col(IngestedFiles.PROVINCE_CODE).as(Lineage.PROVINCE), col(IngestedFiles.BATCH_ID).as(Lineage.BATCH_ID));
+    all = all.join(loaded, new String[] {Lineage.PROVINCE, Lineage.BATCH_ID}, "left_semi");
     if (!reconformAll) {
       Dataset<Row> done =
           ctx.catalog().read(ctx.spark(), Table.OPS_CONFORMED_BATCHES).select(col(ConformedBatches.BATCH_ID).as(Lineage.BATCH_ID));

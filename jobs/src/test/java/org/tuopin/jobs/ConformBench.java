@@ -134,6 +134,7 @@ public final class ConformBench {
                 col(Lineage.INGESTED_AT), col(Lineage.RUN_ID));
     write(mem, Bronze.MEMBERS.fields(), catalog.path(Table.BRONZE_MEMBERS));
     spark.createDataFrame(List.of(), Bronze.POPULATION).write().format("delta").mode("append").save(catalog.path(Table.BRONZE_POPULATION));
+    BronzeFixtures.loadedRecords(households3).write().format("delta").mode("append").save(catalog.path(Table.OPS_INGESTED_FILES));
     System.out.printf("bench: bronze of %d households, %d persons written in %.1f s%n",
         households, households * 3, (System.nanoTime() - t0) / 1e9);
 

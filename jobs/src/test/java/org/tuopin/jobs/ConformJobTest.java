@@ -367,4 +367,24 @@ class ConformJobTest {
             "[" + BronzeFixtures.personKey(full1, 5, 1) + "]", "[" + BronzeFixtures.personKey(yn, 1, 1) + "]"),
         w.rows(Table.SILVER_MEMBERS, SilverMembers.PERSON_KEY));
   }
+
+  @Test
+  void aBatchIngestHasNotMarkedLoadedIsNotConformed() {
+    ConformWarehouse w = new ConformWarehouse("conform-half-loaded");
+    Batch loaded = new Batch("gz-loaded", BronzeFixtures.GUIZHOU, 2019, "FULL");
+    Batch half = new Batch("yn-half", BronzeFixtures.YUNNAN, 2019, "FULL");
+    List<Line> hh = new ArrayList<>();
+    List<Line> mem = new ArrayList<>();
+    household(loaded, 1, 1, hh, mem);
+    w.bronze(hh, mem, List.of());
+    hh.clear();
+    mem.clear();
+    household(half, 1, 1, hh, mem);
+    // Bronze rows of a batch whose ingest stopped before its ops.ingested_files write.
+    w.unrecordedBronze(hh, mem, List.of());
+    StageResult r = w.conform(false);
+    assertEquals(ExitStatus.OK, r.outcome());
+    assertEquals(List.of("[" + loaded.household(1) + "]"), w.rows(Table.SILVER_HOUSEHOLDS, SilverHouseholds.HOUSEHOLD_ID));
+    assertEquals(List.of("[" + loaded.id() + "]"), w.rows(Table.OPS_CONFORMED_BATCHES, ConformedBatches.BATCH_ID));
+  }
 }

@@ -28,8 +28,23 @@ final class ConformWarehouse {
     BronzeFixtures.divisions().write().format("delta").mode("overwrite").save(catalog.path(Table.REF_DIVISIONS));
   }
 
-  /** Appends lines to the bronze tables, as ingest would (each list may be empty). */
+  /**
+   * Appends lines to the bronze tables and marks their batches LOADED in ops.ingested_files, as
+   * ingest would (each list may be empty).
+   */
   ConformWarehouse bronze(List<Line> households, List<Line> members, List<Line> population) {
+    unrecordedBronze(households, members, population);
+    Dataset<Row> hh = BronzeFixtures.frame(Bronze.HOUSEHOLDS, households);
+    Dataset<Row> mem = BronzeFixtures.frame(Bronze.MEMBERS, members);
+    Dataset<Row> pop = BronzeFixtures.frame(Bronze.POPULATION, population);
+    Dataset<Row> records =
+        BronzeFixtures.loadedRecords(hh).unionByName(BronzeFixtures.loadedRecords(mem)).unionByName(BronzeFixtures.loadedRecords(pop));
+    append(Table.OPS_INGESTED_FILES, records);
+    return this;
+  }
+
+  /** Appends lines to the bronze tables only: what a run interrupted before its ops.ingested_files write leaves. */
+  ConformWarehouse unrecordedBronze(List<Line> households, List<Line> members, List<Line> population) {
     append(Table.BRONZE_HOUSEHOLDS, BronzeFixtures.frame(Bronze.HOUSEHOLDS, households));
     append(Table.BRONZE_MEMBERS, BronzeFixtures.frame(Bronze.MEMBERS, members));
     append(Table.BRONZE_POPULATION, BronzeFixtures.frame(Bronze.POPULATION, population));

@@ -1,5 +1,8 @@
 package org.tuopin.common.test;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +16,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.tuopin.common.reference.ReferenceData.Divisions;
 import org.tuopin.common.schema.Bronze;
+import org.tuopin.common.schema.IngestedFiles;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
@@ -180,6 +184,29 @@ public final class BronzeFixtures {
       rows.add(l.row());
     }
     return SharedSpark.spark().createDataFrame(rows, schema);
+  }
+
+  /**
+   * The ops.ingested_files rows that ingest writes last for the batches of some bronze rows: one
+   * LOADED row per batch (conform only takes batches that have one).
+   */
+  public static Dataset<Row> loadedRecords(Dataset<Row> bronze) {
+    return bronze
+        .select(
+            lit("fixture").as(IngestedFiles.RUN_ID),
+            col(Lineage.PROVINCE).as(IngestedFiles.PROVINCE_CODE),
+            col(Lineage.BATCH_ID).as(IngestedFiles.BATCH_ID),
+            col(Lineage.SOURCE_FILE).as(IngestedFiles.FILE),
+            lit(null).cast(DataTypes.LongType).as(IngestedFiles.ROWS),
+            lit(null).cast(DataTypes.StringType).as(IngestedFiles.SHA256),
+            lit(null).cast(DataTypes.LongType).as(IngestedFiles.BYTES),
+            lit("UTF-8").as(IngestedFiles.ENCODING),
+            col(Bronze.BATCH_KIND).as(IngestedFiles.KIND),
+            col(Bronze.BATCH_YEAR).cast(DataTypes.IntegerType).as(IngestedFiles.REPORTING_YEAR),
+            lit(IngestedFiles.STATUS_LOADED).as(IngestedFiles.STATUS),
+            lit(null).cast(DataTypes.StringType).as(IngestedFiles.REASON),
+            lit(INGESTED).as(IngestedFiles.INGESTED_AT))
+        .distinct();
   }
 
   /** A tiny ref.divisions: provinces 520000, 530000, 440000 and a county in each of the first two. */
