@@ -19,13 +19,16 @@ import org.tuopin.common.error.ExitStatus;
 import org.tuopin.common.ops.StageResult;
 import org.tuopin.common.privacy.PseudonymKey;
 import org.tuopin.jobs.AggregateJob;
+import org.tuopin.jobs.AssessJob;
 import org.tuopin.jobs.ChangesJob;
 import org.tuopin.jobs.ConformJob;
+import org.tuopin.jobs.CooperationConformJob;
 import org.tuopin.jobs.DeltaTables;
 import org.tuopin.jobs.GenerateJob;
 import org.tuopin.jobs.IngestJob;
 import org.tuopin.jobs.JobContext;
 import org.tuopin.jobs.ReferenceJob;
+import org.tuopin.jobs.YearEndJob;
 import org.tuopin.jobs.bench.DuckDbCheck;
 import org.tuopin.jobs.bench.StageMeter;
 import picocli.CommandLine.Command;
@@ -36,8 +39,9 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a registry of about N person records (if not there yet), run every stage on a fresh",
-      "warehouse, and report per stage wall time, persons per second and peak heap; then recompute the",
+      "Generate a registry of about N person records (if not there yet), run every stage of the full",
+      "nightly and the last year's year-end on a fresh warehouse, and report per stage wall time,",
+      "persons per second and peak heap (sampled heap in use); then recompute the",
       "county figures with DuckDB over a Parquet export of the same silver snapshot and compare; then an",
       "incremental night (a CHANGES batch for a share of two provinces' last year) against a full rebuild.",
       "N counts member records over all years: households = N / (3.2 x years).",
@@ -63,7 +67,9 @@ public final class BenchCommand extends JobCommand {
   double changeShare = 0.01;
 
   /** One measured step of the benchmark. */
-  record Step(String name, double seconds, long rowsIn, long persons, double personsPerSecond, double peakHeapMiB, String outcome) {}
+  record Step(
+      String name, double seconds, long rowsIn, long persons, double personsPerSecond, double peakHeapMiB, double peakLiveHeapMiB,
+      String outcome) {}
 
   @Override
   protected ExitStatus run(TuopinConfig base) throws Exception {
@@ -86,7 +92,7 @@ public final class BenchCommand extends JobCommand {
       if (regenerate || !haveLanding) {
         var gen = StageMeter.measure(() -> new GenerateJob(ctx, new GenerateJob.Request(
             landing, List.of(), households, config.generator().seed(), config.generator().firstYear(), config.generator().lastYear(), 0.0)).execute());
-        steps.add(new Step("generate", gen.seconds(), 0, gen.result().memberRows(), gen.result().memberRows() / gen.seconds(), gen.peakHeapMiB(), "OK"));
+        steps.add(new Step("generate", gen.seconds(), 0, gen.result().memberRows(), gen.result().memberRows() / gen.seconds(), gen.peakHeapMiB(), gen.peakLiveHeapMiB(), "OK"));
       }
       deleteTree(work.resolve("warehouse"));
       removeChangesBatches(work.resolve("landing"));
@@ -99,25 +105,36 @@ public final class BenchCommand extends JobCommand {
       steps.add(step(ingest, ingest.result().stage(), personRows));
       var conform = StageMeter.measure(() -> new ConformJob(fresh, false).execute());
       steps.add(step(conform, conform.result(), personRows));
+      var cooperation = StageMeter.measure(() -> new CooperationConformJob(fresh).execute());
+      steps.add(step(cooperation, cooperation.result(), 0));
       var aggregate = StageMeter.measure(() -> new AggregateJob(fresh, null, true).execute());
       steps.add(step(aggregate, aggregate.result(), personRows));
+      var assess = StageMeter.measure(() -> new AssessJob(fresh, null, null).execute());
+      steps.add(step(assess, assess.result(), 0));
+      int lastYear = config.generator().lastYear();
+      var yearEnd = StageMeter.measure(() -> new YearEndJob(fresh, new YearEndJob.Options(lastYear, false, null, "bench")).execute());
+      steps.add(step(yearEnd, yearEnd.result().stage(), 0));
       var duck = StageMeter.measure(() -> new DuckDbCheck(fresh, work.toString()).execute());
       double ingestConform = ingest.seconds() + conform.seconds();
-      double fullNight = ingest.seconds() + conform.seconds() + aggregate.seconds();
+      // What `tuopin nightly --full` runs after the reference stage.
+      double fullNight = ingest.seconds() + conform.seconds() + cooperation.seconds() + aggregate.seconds() + assess.seconds();
 
       // The incremental night: a CHANGES batch for a share of two provinces' last-year households.
-      int lastYear = config.generator().lastYear();
       var changes = StageMeter.measure(() -> new ChangesJob(fresh, new ChangesJob.Request(
           landing, changeProvinces, lastYear, changeShare, config.generator().seed(), 2, 37)).execute());
       long changedHouseholds = changes.result().stream().mapToLong(ChangesJob.Written::households).sum();
       var ingest2 = StageMeter.measure(() -> new IngestJob(fresh, new IngestJob.Options(null, false), key).execute());
       var conform2 = StageMeter.measure(() -> new ConformJob(fresh, false).execute());
+      var cooperation2 = StageMeter.measure(() -> new CooperationConformJob(fresh).execute());
       var aggregate2 = StageMeter.measure(() -> new AggregateJob(fresh, null, false).execute());
+      var assess2 = StageMeter.measure(() -> new AssessJob(fresh, null, null).execute());
       List<Step> night = new ArrayList<>();
       night.add(step(ingest2, ingest2.result().stage(), 0));
       night.add(step(conform2, conform2.result(), 0));
+      night.add(step(cooperation2, cooperation2.result(), 0));
       night.add(step(aggregate2, aggregate2.result(), 0));
-      double incrementalNight = ingest2.seconds() + conform2.seconds() + aggregate2.seconds();
+      night.add(step(assess2, assess2.result(), 0));
+      double incrementalNight = ingest2.seconds() + conform2.seconds() + cooperation2.seconds() + aggregate2.seconds() + assess2.seconds();
       // The same curated tables rebuilt from scratch must be identical to the incremental ones.
       Map<String, Long> incrementalVersions = curatedVersions(fresh);
       var rebuild = StageMeter.measure(() -> new AggregateJob(fresh, null, true).execute());
@@ -155,19 +172,22 @@ public final class BenchCommand extends JobCommand {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
       out.printf(Locale.ROOT, "bench: %,d person records (%,d households generated) on %d cores, heap limit %,d MiB%n",
           personRows, households, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
-      out.printf(Locale.ROOT, "%-10s %9s %12s %14s %12s  %s%n", "stage", "seconds", "rows in", "persons/s", "peak MiB", "outcome");
+      out.printf(Locale.ROOT, "%-20s %9s %12s %12s %10s %10s  %s%n", "stage", "seconds", "rows in", "persons/s", "heap MiB", "live MiB", "outcome");
       for (Step s : steps) {
-        out.printf(Locale.ROOT, "%-10s %9.1f %,12d %,14.0f %,12.0f  %s%n", s.name(), s.seconds(), s.rowsIn(), s.personsPerSecond(), s.peakHeapMiB(), s.outcome());
+        out.printf(Locale.ROOT, "%-20s %9.1f %,12d %,12.0f %,10.0f %,10.0f  %s%n",
+            s.name(), s.seconds(), s.rowsIn(), s.personsPerSecond(), s.peakHeapMiB(), s.peakLiveHeapMiB(), s.outcome());
       }
+      out.println("heap: the peak in use, garbage included; live: the peak left after a garbage collection");
       out.printf(Locale.ROOT, "ingest + conform: %.1f s, %,.0f persons/s%n", ingestConform, personRows / ingestConform);
       out.printf(Locale.ROOT, "DuckDB: export %.1f s, county figures %.2f s (aggregate / DuckDB = %.1fx); %,d county-years compared, %,d differ: %s%n",
           duck.result().exportSeconds(), duck.result().duckSeconds(), aggregate.seconds() / duck.result().duckSeconds(),
           duck.result().countyYears(), duck.result().mismatches(), duck.result().equal() ? "EQUAL" : "DIFFERENT");
-      out.printf(Locale.ROOT, "full nightly (ingest + conform + aggregate): %.1f s%n", fullNight);
-      out.printf(Locale.ROOT, "incremental night (%,d households of %s changed): ingest %.1f s, conform %.1f s, aggregate %.1f s = %.1f s,"
-          + " %.1f %% of the full nightly; a full aggregate rebuild took %.1f s; %,d curated rows differ from it: %s%n",
-          changedHouseholds, String.join(",", changeProvinces), ingest2.seconds(), conform2.seconds(), aggregate2.seconds(),
-          incrementalNight, 100 * incrementalNight / fullNight, rebuild.seconds(), differing, differing == 0 ? "EQUAL" : "DIFFERENT");
+      out.printf(Locale.ROOT, "full nightly (ingest + conform + conform-cooperation + aggregate + assess): %.1f s%n", fullNight);
+      out.printf(Locale.ROOT, "incremental night (%,d households of %s changed): ingest %.1f s, conform %.1f s, conform-cooperation %.1f s,"
+          + " aggregate %.1f s, assess %.1f s = %.1f s, %.1f %% of the full nightly; a full aggregate rebuild took %.1f s;"
+          + " %,d curated rows differ from it: %s%n",
+          changedHouseholds, String.join(",", changeProvinces), ingest2.seconds(), conform2.seconds(), cooperation2.seconds(),
+          aggregate2.seconds(), assess2.seconds(), incrementalNight, 100 * incrementalNight / fullNight, rebuild.seconds(), differing, differing == 0 ? "EQUAL" : "DIFFERENT");
       out.println("written: " + json);
       out.flush();
       return duck.result().equal() && differing == 0 ? ExitStatus.OK : ExitStatus.FAILURE;
@@ -175,7 +195,7 @@ public final class BenchCommand extends JobCommand {
   }
 
   private static Step step(StageMeter.Measured<?> m, StageResult r, long personRows) {
-    return new Step(r.stage(), m.seconds(), r.rowsIn(), personRows, personRows == 0 ? 0 : personRows / m.seconds(), m.peakHeapMiB(), r.outcome().name());
+    return new Step(r.stage(), m.seconds(), r.rowsIn(), personRows, personRows == 0 ? 0 : personRows / m.seconds(), m.peakHeapMiB(), m.peakLiveHeapMiB(), r.outcome().name());
   }
 
   private static final List<Table> CURATED =
