@@ -376,8 +376,9 @@ missing
 ## Tracing one pairing's score back to its indicator values
 
 The pairing ranked first on the helper side in the last year. For each indicator:
-`value` = `raw_value` × 10,000 / `poor_base` (or the rate itself), `normalised` = 100 × `value` /
-`peer_max`, `contribution` = `aspect_weight` × `indicator_weight` × `normalised`; the aspect score is
+`value` = `raw_value` × 10,000 / `poor_base` (or the rate itself), `normalised` = min(100, 100 ×
+`value` / `benchmark`), where `benchmark` is the configured quantile of the peers' values
+(`docs/cooperation.md`), `contribution` = `aspect_weight` × `indicator_weight` × `normalised`; the aspect score is
 the sum of `indicator_weight` × `normalised` over its indicators, the total the sum of the
 contributions.
 """),
@@ -386,7 +387,7 @@ best = a[(a.reporting_year == last) & (a.side == "HELPER")].sort_values(["rank",
 hc, dc = best.helper_code, best.helped_code
 print(f"{best.helper_name} → {best.helped_name} ({best.pairing}), {last}: total {best.total}, grade {best.grade}, rank {best['rank']}")
 ind = query(f\"\"\"
-    SELECT side, aspect, indicator, raw_value, poor_base, value, peer_max, normalised,
+    SELECT side, aspect, indicator, raw_value, poor_base, value, benchmark, normalised,
            indicator_weight, aspect_weight, contribution
     FROM curated.cooperation_indicators
     WHERE helper_code = '{hc}' AND helped_code = '{dc}' AND reporting_year = {last}
@@ -444,8 +445,9 @@ line
 
 For every pairing, side and year: the contributions sum to the total within 1e-6, each aspect score
 is the weighted sum of its normalised indicators, each contribution is aspect weight × indicator
-weight × normalised, the best peer of every indicator scores 100 (unless every peer has 0), and the
-rank is the position of the total among the peers (equal totals share a rank).
+weight × normalised, each normalised value is min(100, 100 × value / benchmark) with the benchmark
+never above the best peer's value, the best peer of every indicator scores 100 (unless every peer
+has 0), and the rank is the position of the total among the peers (equal totals share a rank).
 """),
         code("""
 checks = query(\"\"\"
@@ -477,6 +479,10 @@ checks = query(\"\"\"
       (SELECT count(*) FROM s WHERE aspect NOT IN ('POVERTY_REDUCTION', 'LABOUR', 'INDUSTRY', 'TALENT', 'FUNDING')) AS unknown_aspects,
       (SELECT max(contribution_error) FROM s) AS contribution_error,
       (SELECT count(*) FROM b WHERE (peer_max > 0 AND abs(best - 100) > 1e-6) OR (peer_max = 0 AND best <> 0)) AS indicators_without_best,
+      (SELECT max(abs(normalised - CASE WHEN benchmark > 0
+                                        THEN least(100D, 100 * greatest(coalesce(value, 0D), 0D) / benchmark) ELSE 0D END))
+        FROM curated.cooperation_indicators) AS normalised_error,
+      (SELECT count(*) FROM curated.cooperation_indicators WHERE benchmark > peer_max + 1e-9) AS benchmarks_above_best,
       (SELECT count(*) FROM r WHERE rank <> expected) AS rank_mismatches\"\"\")
 c = checks.iloc[0]
 assert c.assessed_rows == len(a) and c.rows_without_indicators == 0, c
@@ -484,6 +490,7 @@ assert c.total_error < 1e-6, c
 assert c.aspect_score_error < 1e-6 and c.aspects == 5 and c.unknown_aspects == 0, c
 assert c.contribution_error < 1e-6, c
 assert c.indicators_without_best == 0, c
+assert c.normalised_error < 1e-6 and c.benchmarks_above_best == 0, c
 assert c.rank_mismatches == 0, c
 checks.T
 """),

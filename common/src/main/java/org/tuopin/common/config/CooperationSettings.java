@@ -20,6 +20,8 @@ import org.tuopin.common.error.Errors;
  * @param helperWeights weight of each aspect in the total of the helping side; together 1
  * @param helpedWeights weight of each aspect in the total of the helped side; together 1
  * @param indicatorWeights weight of each indicator within its aspect; each aspect's together 1
+ * @param benchmarkQuantile the quantile of the peers' values that scores 100 (1 = the best peer;
+ *     lower values keep one outlier from flattening every other peer's score); in (0, 1]
  * @param good lowest total graded 好
  * @param fairlyGood lowest total graded 较好
  * @param average lowest total graded 一般 (below: 较差)
@@ -30,6 +32,7 @@ public record CooperationSettings(
     Map<Aspect, Double> helperWeights,
     Map<Aspect, Double> helpedWeights,
     Map<Indicator, Double> indicatorWeights,
+    double benchmarkQuantile,
     double good,
     double fairlyGood,
     double average,
@@ -75,6 +78,11 @@ public record CooperationSettings(
             "adjust the weights of that aspect's indicators so that they sum to 1");
       }
     }
+    String bk = path + ".benchmark-quantile";
+    double benchmarkQuantile = number(c, bk, 0.0, 1.0);
+    if (benchmarkQuantile <= 0.0) {
+      throw Errors.config(bk, "is 0", "use a quantile above 0 and at most 1 (1 = the best peer scores 100)");
+    }
     String gk = path + ".grades";
     double good = number(c, gk + ".good", 0.0, MAX_SCORE);
     double fairlyGood = number(c, gk + ".fairly-good", 0.0, MAX_SCORE);
@@ -106,7 +114,7 @@ public record CooperationSettings(
     if (order.size() < 2) {
       throw Errors.config(rk + ".order", "has " + order.size() + " province(s)", "list at least two provinces: nobody assesses itself");
     }
-    return new CooperationSettings(helper, helped, indicators, good, fairlyGood, average, baseYear, new ArrayList<>(order));
+    return new CooperationSettings(helper, helped, indicators, benchmarkQuantile, good, fairlyGood, average, baseYear, new ArrayList<>(order));
   }
 
   private static Map<Aspect, Double> aspectWeights(Config c, String k) {

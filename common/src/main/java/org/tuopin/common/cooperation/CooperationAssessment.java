@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.rank;
@@ -259,8 +261,8 @@ public final class CooperationAssessment {
 
   /**
    * curated.cooperation_indicators from {@link #indicatorValues}: each row twice (HELPER and
-   * HELPED side), normalised against the best of its peers (same side, year and indicator) and
-   * weighted.
+   * HELPED side), normalised against the benchmark of its peers (same side, year and indicator:
+   * their values' configured quantile, capped at 100) and weighted.
    */
   public static Dataset<Row> score(Dataset<Row> values, CooperationSettings settings) {
     String side = CuratedCooperationIndicators.SIDE;
@@ -268,6 +270,10 @@ public final class CooperationAssessment {
     WindowSpec peers =
         Window.partitionBy(col(side), col(YEAR), col(CuratedCooperationIndicators.INDICATOR));
     Column peerMax = max(positive).over(peers);
+    // The quantile of the peers' values (exact, interpolated between neighbours); when it is 0 (most
+    // peers have nothing) the best peer is the benchmark, so a non-zero value still scores.
+    Column quantile = percentile(positive, lit(settings.benchmarkQuantile())).over(peers);
+    Column benchmark = when(quantile.gt(0), quantile).otherwise(col(CuratedCooperationIndicators.PEER_MAX));
     Column indicatorWeight = lit(0.0);
     for (Indicator i : Indicator.values()) {
       indicatorWeight = when(col(CuratedCooperationIndicators.INDICATOR).equalTo(i.key()), lit(settings.indicatorWeights().get(i)))
@@ -287,10 +293,11 @@ public final class CooperationAssessment {
     Dataset<Row> normalised =
         sided
             .withColumn(CuratedCooperationIndicators.PEER_MAX, peerMax)
+            .withColumn(CuratedCooperationIndicators.BENCHMARK, benchmark)
             .withColumn(
                 CuratedCooperationIndicators.NORMALISED,
-                when(col(CuratedCooperationIndicators.PEER_MAX).gt(0),
-                        positive.multiply(FULL_SCORE).divide(col(CuratedCooperationIndicators.PEER_MAX)))
+                when(col(CuratedCooperationIndicators.BENCHMARK).gt(0),
+                        least(lit(FULL_SCORE), positive.multiply(FULL_SCORE).divide(col(CuratedCooperationIndicators.BENCHMARK))))
                     .otherwise(lit(0.0)))
             .withColumn(CuratedCooperationIndicators.INDICATOR_WEIGHT, indicatorWeight)
             .withColumn(CuratedCooperationIndicators.ASPECT_WEIGHT, aspectWeight);
@@ -311,7 +318,8 @@ public final class CooperationAssessment {
         col(CuratedCooperationIndicators.ASPECT_WEIGHT)
             .multiply(col(CuratedCooperationIndicators.INDICATOR_WEIGHT))
             .multiply(col(CuratedCooperationIndicators.NORMALISED))
-            .as(CuratedCooperationIndicators.CONTRIBUTION));
+            .as(CuratedCooperationIndicators.CONTRIBUTION),
+        col(CuratedCooperationIndicators.BENCHMARK));
   }
 
   /**

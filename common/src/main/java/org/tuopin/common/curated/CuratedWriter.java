@@ -3,13 +3,16 @@ package org.tuopin.common.curated;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.tuopin.common.catalog.Catalog;
 import org.tuopin.common.catalog.Table;
@@ -80,7 +83,7 @@ public final class CuratedWriter {
   /**
    * Creates the table with its constraints when absent (one commit: constraints are table
    * properties, so they are set at creation rather than by one ALTER TABLE each), and adds any
-   * constraint an older table lacks.
+   * column (columns grow at the end) or constraint an older table lacks.
    */
   public static void ensureTable(SparkSession spark, Catalog catalog, Layout layout) {
     String path = catalog.path(layout.table());
@@ -95,6 +98,12 @@ public final class CuratedWriter {
       }
       b.execute();
       return;
+    }
+    Set<String> have = new HashSet<>(List.of(spark.read().format("delta").load(path).columns()));
+    for (StructField f : layout.schema().fields()) {
+      if (!have.contains(f.name())) {
+        spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + f.name() + " " + f.dataType().sql() + ")");
+      }
     }
     Map<String, String> properties =
         DeltaTable.forPath(spark, path).detail().select(col("properties")).first().getJavaMap(0);

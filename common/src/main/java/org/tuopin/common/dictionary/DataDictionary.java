@@ -343,10 +343,11 @@ public final class DataDictionary {
     doc("poor_base", "Registered poor persons of the helped area at the start of the year (end of the year before; else of the year)", "年初建档立卡贫困人口", "persons", DERIVED + " from curated.incidence");
     doc("value", "The value compared among peers: raw_value per 10,000 poor_base, or the rate itself", "指标值", "as the indicator", DERIVED);
     doc("peer_max", "Highest value of the indicator among the peers (same side and year); negatives count as 0", "同类最高值", "as the indicator", DERIVED);
-    doc("normalised", "100 × max(value, 0) / peer_max; 0 when the value is missing or every peer has 0", "标准化得分", "points 0–100", DERIVED);
+    doc("normalised", "100 × max(value, 0) / benchmark, at most 100; 0 when the value is missing or every peer has 0", "标准化得分", "points 0–100", DERIVED);
     doc("indicator_weight", "Weight of the indicator within its aspect (tuopin.cooperation.indicator-weights)", "指标权重", FRACTION, "conf/local.conf");
     doc("aspect_weight", "Weight of the aspect in the side's total (tuopin.cooperation.aspect-weights)", "方面权重", FRACTION, "conf/local.conf");
     doc("contribution", "aspect_weight × indicator_weight × normalised: the indicator's points in the total", "对综合得分的贡献", "points", DERIVED);
+    doc("benchmark", "The value that scores 100: the peers' values' quantile tuopin.cooperation.benchmark-quantile (negatives as 0, interpolated), or peer_max when that quantile is 0", "标杆值", "as the indicator", DERIVED + " from conf/local.conf");
     doc("assessor_code", "The province whose team assesses in the cross-assessment (交叉考核)", "考核方省份", "code", DERIVED + " from tuopin.cooperation.roster");
     doc("assessed_code", "The province whose pairings (both sides) it assesses", "被考核方省份", "code", DERIVED + " from tuopin.cooperation.roster");
     doc("rotation_offset", "Positions between assessor and assessed in the configured rotation (1 .. n-1)", "轮换位次", "positions", DERIVED);

@@ -36,12 +36,19 @@ public final class CuratedCooperationIndicators {
   public static final String VALUE = "value";
   /** The highest value of the indicator among the peers (same side and year), negatives as 0. */
   public static final String PEER_MAX = "peer_max";
-  /** 100 × max(value, 0) / peer_max; 0 when the value is missing or every peer has 0. */
+  /**
+   * 100 × max(value, 0) / benchmark, at most 100; 0 when the value is missing or every peer has 0.
+   */
   public static final String NORMALISED = "normalised";
   public static final String INDICATOR_WEIGHT = "indicator_weight";
   public static final String ASPECT_WEIGHT = "aspect_weight";
   /** aspect_weight × indicator_weight × normalised: this indicator's points in the total. */
   public static final String CONTRIBUTION = "contribution";
+  /**
+   * The value that scores 100: the peers' values' quantile tuopin.cooperation.benchmark-quantile
+   * (negatives as 0, interpolated), or peer_max when that quantile is 0.
+   */
+  public static final String BENCHMARK = "benchmark";
 
   public static final List<String> KEY = List.of(HELPER_CODE, HELPED_CODE, SIDE, REPORTING_YEAR, INDICATOR);
   public static final List<String> PARTITION_BY = List.of(REPORTING_YEAR);
@@ -63,5 +70,7 @@ public final class CuratedCooperationIndicators {
               createStructField(NORMALISED, DoubleType, false),
               createStructField(INDICATOR_WEIGHT, DoubleType, false),
               createStructField(ASPECT_WEIGHT, DoubleType, false),
-              createStructField(CONTRIBUTION, DoubleType, false)));
+              createStructField(CONTRIBUTION, DoubleType, false),
+              // Appended (columns grow at the end): tables made before it gain it on their next write.
+              createStructField(BENCHMARK, DoubleType, true)));
 }

@@ -60,6 +60,17 @@ class CooperationConfigTest {
   }
 
   @Test
+  void theBenchmarkQuantileIsAboveZeroAndAtMostOne() {
+    assertEquals(0.9, TuopinConfig.load(null, Map.of()).cooperation().benchmarkQuantile());
+    assertMessage(
+        Map.of("cooperation.benchmark-quantile", "0"),
+        "configuration key 'tuopin.cooperation.benchmark-quantile' is 0; use a quantile above 0 and at most 1 (1 = the best peer scores 100)");
+    assertMessage(
+        Map.of("cooperation.benchmark-quantile", "1.5"),
+        "configuration key 'tuopin.cooperation.benchmark-quantile' is 1.5, outside 0.0..1.0; use a value in that range");
+  }
+
+  @Test
   void gradeCutOffsMustDescend() {
     assertMessage(
         Map.of("cooperation.grades.average", "75"),

@@ -37,8 +37,15 @@ class CooperationAssessmentTest {
   private static final String HELPER = CuratedCooperationAssessment.SIDE_HELPER;
   private static final String HELPED = CuratedCooperationAssessment.SIDE_HELPED;
 
-  /** Weights of the defaults, cut-offs chosen so that the fixture meets all four grades. */
+  /**
+   * Weights of the defaults, cut-offs chosen so that the fixture meets all four grades; the best
+   * peer scores 100 (benchmark quantile 1).
+   */
   static CooperationSettings settings() {
+    return settings(1.0);
+  }
+
+  static CooperationSettings settings(double benchmarkQuantile) {
     Map<Aspect, Double> helper = new EnumMap<>(Aspect.class);
     helper.put(Aspect.POVERTY_REDUCTION, 0.40);
     helper.put(Aspect.LABOUR, 0.15);
@@ -59,7 +66,7 @@ class CooperationAssessmentTest {
     w.put(Indicator.INCIDENCE_FALL, 0.4);
     w.put(Indicator.FISCAL_AID, 0.7);
     w.put(Indicator.SOCIAL_DONATIONS, 0.3);
-    return new CooperationSettings(helper, helped, w, 40, 30, 15, 2016, List.of("320000", "440000", "330000"));
+    return new CooperationSettings(helper, helped, w, benchmarkQuantile, 40, 30, 15, 2016, List.of("320000", "440000", "330000"));
   }
 
   private static final StructType VALUES =
@@ -131,6 +138,53 @@ class CooperationAssessmentTest {
     assertEquals(0.0, p2Aid.<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
     assertEquals(0.05, p2Aid.<Double>getAs(CuratedCooperationIndicators.ASPECT_WEIGHT), EPS);
     assertEquals(0.7, p2Aid.<Double>getAs(CuratedCooperationIndicators.INDICATOR_WEIGHT), EPS);
+  }
+
+  @Test
+  void aQuantileBenchmarkKeepsAnOutlierFromFlatteningThePeers() {
+    // Median benchmark (quantile 0.5). exit_rate 0.20, 0.10, 0.05: median 0.10 -> 100 (capped),
+    // 100, 50. social_donations 50, 50, 0: median 50 -> 100, 100, 0. fiscal_aid 100, missing (0),
+    // 400: median 100 -> 100, 0, 100 (capped).
+    Map<String, Row> s =
+        byKey(CooperationAssessment.score(fixture(), settings(0.5)),
+            CuratedCooperationIndicators.HELPER_CODE, CuratedCooperationIndicators.SIDE, CuratedCooperationIndicators.INDICATOR);
+    Row p1Exit = s.get("110000/HELPER/exit_rate");
+    assertEquals(0.20, p1Exit.<Double>getAs(CuratedCooperationIndicators.PEER_MAX), EPS);
+    assertEquals(0.10, p1Exit.<Double>getAs(CuratedCooperationIndicators.BENCHMARK), EPS);
+    assertEquals(100.0, p1Exit.<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    assertEquals(100.0, s.get("120000/HELPER/exit_rate").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    assertEquals(50.0, s.get("310000/HELPED/exit_rate").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    assertEquals(100.0, s.get("310000/HELPER/fiscal_aid").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    assertEquals(100.0, s.get("110000/HELPER/fiscal_aid").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    assertEquals(0.0, s.get("120000/HELPER/fiscal_aid").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    // incidence_fall 0.01, 0.02 and a rise (0): median 0.01 -> 100, 100, 0.
+    assertEquals(0.01, s.get("310000/HELPER/incidence_fall").<Double>getAs(CuratedCooperationIndicators.BENCHMARK), EPS);
+    assertEquals(100.0, s.get("110000/HELPER/incidence_fall").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    // P1 helper: 0.40 x (0.6 x 100 + 0.4 x 100) + 0.15 x (0.7 x 100 + 0.3 x 100) = 55
+    CooperationSettings cfg = settings(0.5);
+    Map<String, Row> a =
+        byKey(CooperationAssessment.assess(CooperationAssessment.score(fixture(), cfg), cfg),
+            CuratedCooperationAssessment.HELPER_CODE, CuratedCooperationAssessment.SIDE);
+    assertEquals(55.0, a.get("110000/" + HELPER).<Double>getAs(CuratedCooperationAssessment.TOTAL), EPS);
+  }
+
+  @Test
+  void whenMostPeersHaveNothingTheBestPeerIsTheBenchmark() {
+    // Two of three pairings have 0: the median is 0, so the best (0.3) is the benchmark.
+    Dataset<Row> sparse =
+        SharedSpark.spark()
+            .createDataFrame(
+                List.of(
+                    v("110000", "150000", Indicator.EXIT_RATE, 0.3),
+                    v("120000", "620000", Indicator.EXIT_RATE, 0.0),
+                    v("310000", "530000", Indicator.EXIT_RATE, null)),
+                VALUES);
+    Map<String, Row> s =
+        byKey(CooperationAssessment.score(sparse, settings(0.5)),
+            CuratedCooperationIndicators.HELPER_CODE, CuratedCooperationIndicators.SIDE);
+    assertEquals(0.3, s.get("110000/HELPER").<Double>getAs(CuratedCooperationIndicators.BENCHMARK), EPS);
+    assertEquals(100.0, s.get("110000/HELPER").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+    assertEquals(0.0, s.get("120000/HELPER").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
   }
 
   @Test

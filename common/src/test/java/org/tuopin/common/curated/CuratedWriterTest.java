@@ -68,4 +68,18 @@ class CuratedWriterTest {
     assertEquals(5L, t.filter("reporting_year = 2019").first().<Long>getAs(CuratedIncidence.POOR_PERSONS));
     assertEquals(7L, t.filter("reporting_year = 2020").first().<Long>getAs(CuratedIncidence.POOR_PERSONS));
   }
+
+  @Test
+  void aTableMadeBeforeAColumnWasAddedGainsItOnTheNextWrite() {
+    SparkSession spark = SharedSpark.spark();
+    Catalog catalog = new Catalog(SharedSpark.tempDir("grow").toString());
+    String path = catalog.path(Table.CURATED_INCIDENCE);
+    // The table as an older version made it: without the contract's last column.
+    String last = CuratedIncidence.SCHEMA.fields()[CuratedIncidence.SCHEMA.fields().length - 1].name();
+    incidence(spark, 5L, 0.05).drop(last).write().format("delta").partitionBy(CuratedIncidence.REPORTING_YEAR).save(path);
+    CuratedWriter.overwrite(spark, catalog, CuratedWriter.INCIDENCE, incidence(spark, 6L, 0.06), null);
+    Dataset<Row> t = spark.read().format("delta").load(path);
+    assertEquals(List.of(CuratedIncidence.SCHEMA.fieldNames()), List.of(t.columns()));
+    assertEquals(6L, t.filter("level = 'NATION'").first().<Long>getAs(CuratedIncidence.POOR_PERSONS));
+  }
 }
