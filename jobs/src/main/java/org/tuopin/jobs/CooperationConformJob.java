@@ -62,7 +62,6 @@ public final class CooperationConformJob {
     long rowsOut = 0;
     long quarantined = 0;
     long refusedLines = 0;
-    int files = 0;
     Timestamp measuredAt = Timestamp.from(start);
     List<Cooperation.File> delivered = new ArrayList<>();
     for (Cooperation.File f : Cooperation.File.values()) {
@@ -82,7 +81,6 @@ public final class CooperationConformJob {
         conforms.add(() -> conformFile(f, divisions, pairings, measuredAt));
       }
       for (Figures fig : Concurrently.run(conforms, PARALLEL_FILES, "conforming the cooperation files")) {
-        files++;
         rowsIn += fig.lines();
         rowsOut += fig.out();
         quarantined += fig.quarantined();
@@ -98,6 +96,7 @@ public final class CooperationConformJob {
       ctx.describe("conform-cooperation: ops.quality_metrics");
       allMetrics.coalesce(1).write().format("delta").mode("append").save(catalog.path(Table.OPS_QUALITY_METRICS));
     }
+    int files = delivered.size();
     if (files > 0) {
       versions.put(Table.OPS_QUALITY_METRICS.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(Table.OPS_QUALITY_METRICS)));
     }
