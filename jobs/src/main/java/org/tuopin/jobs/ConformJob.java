@@ -44,6 +44,7 @@ import org.tuopin.common.conform.Silver;
 import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.error.Errors;
 import org.tuopin.common.error.ExitStatus;
+import org.tuopin.common.ingest.IngestHistory;
 import org.tuopin.common.ops.RunLog;
 import org.tuopin.common.ops.StageResult;
 import org.tuopin.common.schema.Bronze;
@@ -275,8 +276,7 @@ public final class ConformJob {
             ? ctx.catalog().read(ctx.spark(), Table.OPS_INGESTED_FILES)
             : ctx.spark().createDataFrame(List.of(), IngestedFiles.SCHEMA);
     Dataset<Row> loaded =
-        files
-            .filter(col(IngestedFiles.STATUS).equalTo(IngestedFiles.STATUS_LOADED))
+        IngestHistory.loadedBatchIds(files)
             .select(col(IngestedFiles.PROVINCE_CODE).as(Lineage.PROVINCE), col(IngestedFiles.BATCH_ID).as(Lineage.BATCH_ID));
     all = all.join(loaded, new String[] {Lineage.PROVINCE, Lineage.BATCH_ID}, "left_semi");
     if (!reconformAll) {

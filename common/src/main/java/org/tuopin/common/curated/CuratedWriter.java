@@ -99,14 +99,14 @@ public final class CuratedWriter {
       b.execute();
       return;
     }
-    Set<String> have = new HashSet<>(List.of(spark.read().format("delta").load(path).columns()));
+    DeltaTable table = DeltaTable.forPath(spark, path);
+    Set<String> have = new HashSet<>(List.of(table.toDF().columns()));
     for (StructField f : layout.schema().fields()) {
       if (!have.contains(f.name())) {
         spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + f.name() + " " + f.dataType().sql() + ")");
       }
     }
-    Map<String, String> properties =
-        DeltaTable.forPath(spark, path).detail().select(col("properties")).first().getJavaMap(0);
+    Map<String, String> properties = table.detail().select(col("properties")).first().getJavaMap(0);
     for (Map.Entry<String, String> c : layout.constraints().entrySet()) {
       if (!properties.containsKey(CONSTRAINT_PREFIX + c.getKey().toLowerCase(Locale.ROOT))) {
         spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");

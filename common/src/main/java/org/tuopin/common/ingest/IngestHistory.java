@@ -155,16 +155,23 @@ public final class IngestHistory {
   }
 
   /**
+   * The batches ingest finished, one row each: province_code, batch_id. Ingest records a batch
+   * LOADED after all its bronze rows, so only these batches are whole in bronze.
+   */
+  public static Dataset<Row> loadedBatchIds(Dataset<Row> ingestedFiles) {
+    return ingestedFiles
+        .filter(col(IngestedFiles.STATUS).equalTo(IngestedFiles.STATUS_LOADED))
+        .select(col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.BATCH_ID))
+        .distinct();
+  }
+
+  /**
    * Batches with rows in a bronze table but no LOADED record: leftovers of a run interrupted
    * between its bronze writes and its ops.ingested_files write. Columns: batch year, province,
    * batch id.
    */
   public static Dataset<Row> leftovers(Dataset<Row> bronze, Dataset<Row> ingestedFiles) {
-    Dataset<Row> loaded =
-        ingestedFiles
-            .filter(col(IngestedFiles.STATUS).equalTo(IngestedFiles.STATUS_LOADED))
-            .select(col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.BATCH_ID))
-            .distinct();
+    Dataset<Row> loaded = loadedBatchIds(ingestedFiles);
     // Distinct names on both sides, so the condition is unambiguous; left_anti keeps the left's columns.
     return bronze
         .select(col(Bronze.BATCH_YEAR), col(Lineage.PROVINCE), col(Lineage.BATCH_ID))
