@@ -229,25 +229,31 @@ last = years[-1]
 print(len(a), "rows:", a.pairing.nunique(), "pairings,", sorted(a.side.unique()), "years", years)
 """),
         code("""
-# Every row is a pairing of ref.pairings, assessed on both sides every year, with one of the four grades.
+# Every row is a pairing of ref.pairings, assessed on both sides every year. A row with a total has one
+# of the four grades and a rank; a row whose helped area had no registered poor at the start of the
+# year cannot be assessed: no total, grade or rank (docs/cooperation.md, "What cannot be assessed").
 assert len(a) > 0, "curated.cooperation_assessment is empty: run ./tuopin assess"
 assert a.helper_name.notna().all(), a[a.helper_name.isna()]
 assert set(a.side) == {"HELPER", "HELPED"}, set(a.side)
-assert set(a.grade) <= set(GRADES), set(a.grade) - set(GRADES)
 assert (a.groupby(["reporting_year", "pairing"]).side.nunique() == 2).all()
-assert a[ASPECTS + ["total"]].ge(0).all().all() and a[ASPECTS + ["total"]].le(100).all().all()
-# Ranks within a side-year go from 1 up to the number of peers, and peers is the number of rows ranked.
-ranks = a.groupby(["reporting_year", "side"]).agg(rows=("rank", "size"), first=("rank", "min"), worst=("rank", "max"),
-                                                  peers_min=("peers", "min"), peers_max=("peers", "max"))
+graded = a[a.total.notna()].copy()
+assert graded.grade.notna().all() and set(graded.grade) <= set(GRADES), set(graded.grade) - set(GRADES)
+assert a[a.total.isna()].grade.isna().all() and a[a.total.isna()]["rank"].isna().all()
+scores = a[ASPECTS + ["total"]]
+assert (scores.isna() | ((scores >= 0) & (scores <= 100))).all().all()
+# Ranks within a side-year go from 1 up to the number of graded rows, and peers is that number.
+ranks = graded.groupby(["reporting_year", "side"]).agg(rows=("rank", "size"), first=("rank", "min"), worst=("rank", "max"),
+                                                       peers_min=("peers", "min"), peers_max=("peers", "max"))
 assert (ranks["first"] == 1).all() and (ranks.worst <= ranks.rows).all(), ranks
 assert (ranks.peers_min == ranks.rows).all() and (ranks.peers_max == ranks.rows).all(), ranks
+print("rows not assessable (no poor at the start of the year):", int(a.total.isna().sum()), "of", len(a))
 # One set of cut-offs: within a side-year, a better grade never has a lower total than a worse one.
-a["grade_order"] = a.grade.map(GRADES.index)
-for (year, side), rows in a.groupby(["reporting_year", "side"]):
+graded["grade_order"] = graded.grade.map(GRADES.index)
+for (year, side), rows in graded.groupby(["reporting_year", "side"]):
     bounds = rows.groupby("grade_order").total.agg(["min", "max"]).sort_index()
     assert (bounds["min"].values[:-1] >= bounds["max"].values[1:]).all(), (year, side, bounds)
 # The totals each grade spans (the cut-offs lie in the gaps; defaults 85 / 70 / 55).
-a.groupby("grade").total.agg(["count", "min", "max"]).reindex([g for g in GRADES if g in set(a.grade)])
+graded.groupby("grade").total.agg(["count", "min", "max"]).reindex([g for g in GRADES if g in set(graded.grade)])
 """),
         md("### The last year, both sides"),
         code("""
@@ -279,12 +285,12 @@ aspects = a.pivot_table(index=["reporting_year", "pairing"], columns="side", val
 gap = max((aspects[(s, "HELPER")] - aspects[(s, "HELPED")]).abs().max() for s in ASPECTS)
 print("largest difference between the helper's and the helped side's aspect score:", gap)
 last_aspects = a[a.reporting_year == last].pivot_table(index="pairing", columns="side", values=ASPECTS + ["total"])
-last_aspects.loc[side_table(last).index].round(1)
+last_aspects.reindex(side_table(last).index).round(1)
 """),
         code("""
 # The aspect profile of every pairing in the last year (rows in the order of the helper ranking).
 order = side_table(last).index
-heat = last_aspects.loc[order]
+heat = last_aspects.reindex(order)
 heat = pd.concat([heat[[(s, "HELPER") for s in ASPECTS]].droplevel(1, axis=1),
                   heat[("total", "HELPER")].rename("total HELPER"), heat[("total", "HELPED")].rename("total HELPED")], axis=1)
 heat.columns = [c.replace("score_", "").replace("_", " ") for c in heat.columns]
@@ -299,10 +305,15 @@ ax.set_title(f"Aspect scores and totals by pairing, {last}")
 fig.tight_layout()
 """),
         code("""
-# The weights in force: aspect weights per side, indicator weights within each aspect.
+# The configured weights: aspect weights per side, indicator weights within each aspect, as applied to
+# the rows whose every indicator could be assessed (the others re-spread them, docs/cooperation.md).
 weights = query(f\"\"\"
-    SELECT DISTINCT side, aspect, indicator, indicator_weight, aspect_weight
-    FROM curated.cooperation_indicators WHERE reporting_year = {last}\"\"\")
+    WITH whole AS (
+      SELECT helper_code, helped_code, side, reporting_year FROM curated.cooperation_indicators
+      WHERE reporting_year = {last} GROUP BY helper_code, helped_code, side, reporting_year HAVING bool_and(assessable))
+    SELECT DISTINCT i.side, i.aspect, i.indicator, i.indicator_weight, i.aspect_weight
+    FROM curated.cooperation_indicators i JOIN whole USING (helper_code, helped_code, side, reporting_year)\"\"\")
+assert len(weights) > 0, "no pairing of the last year could be assessed on every indicator"
 assert (weights.groupby(["side", "aspect", "indicator"]).size() == 1).all(), "weights differ between pairings"
 aspect_weights = weights.drop_duplicates(["side", "aspect"]).pivot(index="aspect", columns="side", values="aspect_weight")
 assert ((aspect_weights.sum() - 1).abs() < 1e-5).all(), aspect_weights
@@ -334,7 +345,7 @@ ax.set_ylabel("total (0-100)")
 # The ranking of the last year, per side, coloured by grade.
 fig, axes = plt.subplots(1, 2, figsize=(12, 9))
 for ax, side in zip(axes, ["HELPER", "HELPED"]):
-    rows = a[(a.reporting_year == last) & (a.side == side)].sort_values("rank", ascending=False)
+    rows = graded[(graded.reporting_year == last) & (graded.side == side)].sort_values("rank", ascending=False)
     ax.barh(rows.pairing, rows.total, color=rows.grade.map(GRADE_COLOUR))
     ax.tick_params(axis="y", labelsize=8)
     ax.set_xlim(0, 100)
@@ -345,9 +356,9 @@ fig.tight_layout()
 """),
         md("## Grade distribution per year"),
         code("""
-dist = a.groupby(["side", "reporting_year", "grade"]).size().unstack(fill_value=0).reindex(columns=GRADES, fill_value=0)
-assert (dist.sum(axis=1) == a.groupby(["side", "reporting_year"]).size()).all()
-dist
+dist = graded.groupby(["side", "reporting_year", "grade"]).size().unstack(fill_value=0).reindex(columns=GRADES, fill_value=0)
+assert (dist.sum(axis=1) == graded.groupby(["side", "reporting_year"]).size()).all()
+dist.assign(not_assessed=a[a.total.isna()].groupby(["side", "reporting_year"]).size()).fillna({"not_assessed": 0}).astype(int)
 """),
         code("""
 fig, axes = plt.subplots(1, 2, figsize=(12, 4), sharey=True)
@@ -361,14 +372,17 @@ axes[1].legend(title="grade", bbox_to_anchor=(1.02, 1), loc="upper left")
 """),
         md("""
 In the first reporting year there is no year before, so the two poverty-reduction indicators
-(`exit_rate`, `incidence_fall`) are missing for every pairing and score 0; that year's totals are
-low for everyone. Missing raw values per year and indicator:
+(`exit_rate`, `incidence_fall`) are missing for every pairing: they are not assessable, and that
+year is graded on the four input aspects, re-weighted. A helped area with no registered poor at the
+start of a year cannot be assessed at all. Rows not assessable and raw values missing, per year and
+indicator (a file not delivered leaves the raw value missing but the row assessable: it scores 0):
 """),
         code("""
 missing = query(\"\"\"
-    SELECT reporting_year, indicator, count(*) AS rows, count(raw_value) AS delivered
+    SELECT reporting_year, indicator, count(*) AS rows, count(raw_value) AS delivered,
+           count_if(NOT assessable) AS not_assessable
     FROM curated.cooperation_indicators
-    GROUP BY reporting_year, indicator HAVING count(raw_value) < count(*)
+    GROUP BY reporting_year, indicator HAVING count(raw_value) < count(*) OR count_if(NOT assessable) > 0
     ORDER BY reporting_year, indicator\"\"\")
 missing
 """),
@@ -479,7 +493,7 @@ checks = query(\"\"\"
       (SELECT count(*) FROM s WHERE aspect NOT IN ('POVERTY_REDUCTION', 'LABOUR', 'INDUSTRY', 'TALENT', 'FUNDING')) AS unknown_aspects,
       (SELECT max(contribution_error) FROM s) AS contribution_error,
       (SELECT count(*) FROM b WHERE (peer_max > 0 AND abs(best - 100) > 1e-6) OR (peer_max = 0 AND best <> 0)) AS indicators_without_best,
-      (SELECT max(abs(normalised - CASE WHEN benchmark > 0
+      (SELECT max(abs(normalised - CASE WHEN assessable AND benchmark > 0
                                         THEN least(100D, 100 * greatest(coalesce(value, 0D), 0D) / benchmark) ELSE 0D END))
         FROM curated.cooperation_indicators) AS normalised_error,
       (SELECT count(*) FROM curated.cooperation_indicators WHERE benchmark > peer_max + 1e-9) AS benchmarks_above_best,

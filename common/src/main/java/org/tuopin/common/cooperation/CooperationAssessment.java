@@ -260,53 +260,96 @@ public final class CooperationAssessment {
   }
 
   /**
+   * Whether an indicator row can be assessed: the helped area had registered poor persons at the
+   * start of the year (poor_base above 0), and a rate (exit_rate, incidence_fall) has a value. A rate
+   * is missing in the first reporting year (no year before) and an intensity has no base when the
+   * helped area has no poor left; neither is the pairing's doing, so such a row is left out of the
+   * score and its weight spread over the rows that can be assessed. A file the pairing did not
+   * deliver leaves an intensity missing but assessable: it scores 0.
+   */
+  static Column assessable() {
+    List<String> perPoor = new ArrayList<>();
+    for (Indicator i : Indicator.values()) {
+      if (i.perPoor()) {
+        perPoor.add(i.key());
+      }
+    }
+    Column isPerPoor = col(CuratedCooperationIndicators.INDICATOR).isin(perPoor.toArray());
+    return coalesce(
+        col(CuratedCooperationIndicators.POOR_BASE).gt(0).and(isPerPoor.or(col(CuratedCooperationIndicators.VALUE).isNotNull())),
+        lit(false));
+  }
+
+  /**
    * curated.cooperation_indicators from {@link #indicatorValues}: each row twice (HELPER and
-   * HELPED side), normalised against the benchmark of its peers (same side, year and indicator:
-   * their values' configured quantile, capped at 100) and weighted.
+   * HELPED side), normalised against the benchmark of its assessable peers (same side, year and
+   * indicator: their values' configured quantile, capped at 100) and weighted. The weights stored
+   * are the ones applied: the configured weights when every row of the pairing can be assessed;
+   * otherwise an indicator that cannot ({@link #assessable}) weighs 0, the others of its aspect
+   * share the aspect in proportion to their configured weights, and an aspect with nothing
+   * assessable weighs 0 while the other aspects share the total in proportion to theirs.
    */
   public static Dataset<Row> score(Dataset<Row> values, CooperationSettings settings) {
     String side = CuratedCooperationIndicators.SIDE;
+    String aspect = CuratedCooperationIndicators.ASPECT;
+    Column ok = col(CuratedCooperationIndicators.ASSESSABLE);
     Column positive = greatest(coalesce(col(CuratedCooperationIndicators.VALUE), lit(0.0)), lit(0.0));
+    Column peerValue = when(ok, positive);
     WindowSpec peers =
         Window.partitionBy(col(side), col(YEAR), col(CuratedCooperationIndicators.INDICATOR));
-    Column peerMax = max(positive).over(peers);
+    // Aggregates skip nulls: rows that cannot be assessed neither set nor lower the benchmark.
+    Column peerMax = max(peerValue).over(peers);
     // The quantile of the peers' values (exact, interpolated between neighbours); when it is 0 (most
     // peers have nothing) the best peer is the benchmark, so a non-zero value still scores.
-    Column quantile = percentile(positive, lit(settings.benchmarkQuantile())).over(peers);
+    Column quantile = percentile(peerValue, lit(settings.benchmarkQuantile())).over(peers);
     Column benchmark = when(quantile.gt(0), quantile).otherwise(col(CuratedCooperationIndicators.PEER_MAX));
-    Column indicatorWeight = lit(0.0);
+    Column configuredIndicator = lit(0.0);
     for (Indicator i : Indicator.values()) {
-      indicatorWeight = when(col(CuratedCooperationIndicators.INDICATOR).equalTo(i.key()), lit(settings.indicatorWeights().get(i)))
-          .otherwise(indicatorWeight);
+      configuredIndicator =
+          when(col(CuratedCooperationIndicators.INDICATOR).equalTo(i.key()), lit(settings.indicatorWeights().get(i)))
+              .otherwise(configuredIndicator);
     }
-    Column aspectWeight = lit(0.0);
+    Column configuredAspect = lit(0.0);
     for (Aspect a : Aspect.values()) {
-      Column isAspect = col(CuratedCooperationIndicators.ASPECT).equalTo(a.name());
-      aspectWeight =
-          when(isAspect.and(col(side).equalTo(CuratedCooperationAssessment.SIDE_HELPER)), lit(settings.helperWeights().get(a)))
-              .when(isAspect.and(col(side).equalTo(CuratedCooperationAssessment.SIDE_HELPED)), lit(settings.helpedWeights().get(a)))
-              .otherwise(aspectWeight);
+      configuredAspect = when(col(aspect).equalTo(a.name()), aspectWeight(settings, a)).otherwise(configuredAspect);
+    }
+    WindowSpec row = Window.partitionBy(col(HELPER), col(HELPED), col(side), col(YEAR));
+    WindowSpec ofAspect = Window.partitionBy(col(HELPER), col(HELPED), col(side), col(YEAR), col(aspect));
+    // The configured weight of what can be assessed: per aspect (indicators), then per row (aspects).
+    Column aspectShare = sum(when(ok, configuredIndicator).otherwise(lit(0.0))).over(ofAspect);
+    Column rowShare = lit(0.0);
+    for (Aspect a : Aspect.values()) {
+      Column counted = max(when(col(aspect).equalTo(a.name()).and(col(ASPECT_SHARE).gt(0)), lit(1.0)).otherwise(lit(0.0))).over(row);
+      rowShare = rowShare.plus(counted.multiply(aspectWeight(settings, a)));
     }
     Dataset<Row> sided =
-        values.withColumn(
-            side, explode(array(lit(CuratedCooperationAssessment.SIDE_HELPER), lit(CuratedCooperationAssessment.SIDE_HELPED))));
+        values
+            .withColumn(
+                side, explode(array(lit(CuratedCooperationAssessment.SIDE_HELPER), lit(CuratedCooperationAssessment.SIDE_HELPED))))
+            .withColumn(CuratedCooperationIndicators.ASSESSABLE, assessable());
     Dataset<Row> normalised =
         sided
             .withColumn(CuratedCooperationIndicators.PEER_MAX, peerMax)
             .withColumn(CuratedCooperationIndicators.BENCHMARK, benchmark)
             .withColumn(
                 CuratedCooperationIndicators.NORMALISED,
-                when(col(CuratedCooperationIndicators.BENCHMARK).gt(0),
+                when(ok.and(col(CuratedCooperationIndicators.BENCHMARK).gt(0)),
                         least(lit(FULL_SCORE), positive.multiply(FULL_SCORE).divide(col(CuratedCooperationIndicators.BENCHMARK))))
                     .otherwise(lit(0.0)))
-            .withColumn(CuratedCooperationIndicators.INDICATOR_WEIGHT, indicatorWeight)
-            .withColumn(CuratedCooperationIndicators.ASPECT_WEIGHT, aspectWeight);
+            .withColumn(ASPECT_SHARE, aspectShare)
+            .withColumn(ROW_SHARE, rowShare)
+            .withColumn(
+                CuratedCooperationIndicators.INDICATOR_WEIGHT,
+                when(ok.and(col(ASPECT_SHARE).gt(0)), configuredIndicator.divide(col(ASPECT_SHARE))).otherwise(lit(0.0)))
+            .withColumn(
+                CuratedCooperationIndicators.ASPECT_WEIGHT,
+                when(col(ASPECT_SHARE).gt(0).and(col(ROW_SHARE).gt(0)), configuredAspect.divide(col(ROW_SHARE))).otherwise(lit(0.0)));
     return normalised.select(
         col(HELPER),
         col(HELPED),
         col(side),
         col(YEAR),
-        col(CuratedCooperationIndicators.ASPECT),
+        col(aspect),
         col(CuratedCooperationIndicators.INDICATOR),
         col(CuratedCooperationIndicators.RAW_VALUE),
         col(CuratedCooperationIndicators.POOR_BASE),
@@ -319,31 +362,47 @@ public final class CooperationAssessment {
             .multiply(col(CuratedCooperationIndicators.INDICATOR_WEIGHT))
             .multiply(col(CuratedCooperationIndicators.NORMALISED))
             .as(CuratedCooperationIndicators.CONTRIBUTION),
-        col(CuratedCooperationIndicators.BENCHMARK));
+        col(CuratedCooperationIndicators.BENCHMARK),
+        col(CuratedCooperationIndicators.ASSESSABLE));
+  }
+
+  private static final String ASPECT_SHARE = "_aspect_share";
+  private static final String ROW_SHARE = "_row_share";
+
+  /** The configured weight of an aspect on the row's side. */
+  private static Column aspectWeight(CooperationSettings settings, Aspect a) {
+    return when(col(CuratedCooperationIndicators.SIDE).equalTo(CuratedCooperationAssessment.SIDE_HELPER), lit(settings.helperWeights().get(a)))
+        .otherwise(lit(settings.helpedWeights().get(a)));
   }
 
   /**
    * curated.cooperation_assessment from {@link #score}d indicators: per pairing, side and year the
    * five aspect scores, the total, the grade, the rank among the same side and year (ties share a
-   * rank), and, appended after the contract's columns, the number of peers ranked.
+   * rank), and, appended after the contract's columns, the number of peers ranked. An aspect with
+   * nothing assessable has no score; a row with nothing assessable at all (the helped area had no
+   * registered poor at the start of the year) has no total, grade or rank and is not a ranked peer.
    */
   public static Dataset<Row> assess(Dataset<Row> scored, CooperationSettings settings) {
     List<Column> aggs = new ArrayList<>();
+    Column indicatorWeight = col(CuratedCooperationIndicators.INDICATOR_WEIGHT);
     for (Aspect a : Aspect.values()) {
+      Column inAspect = col(CuratedCooperationIndicators.ASPECT).equalTo(a.name());
+      Column weighed = sum(when(inAspect, indicatorWeight).otherwise(lit(0.0)));
       aggs.add(
-          sum(when(col(CuratedCooperationIndicators.ASPECT).equalTo(a.name()),
-                  col(CuratedCooperationIndicators.INDICATOR_WEIGHT).multiply(col(CuratedCooperationIndicators.NORMALISED)))
-                  .otherwise(lit(0.0)))
+          when(weighed.gt(0),
+                  sum(when(inAspect, indicatorWeight.multiply(col(CuratedCooperationIndicators.NORMALISED))).otherwise(lit(0.0))))
               .as(a.scoreColumn()));
     }
-    aggs.add(sum(col(CuratedCooperationIndicators.CONTRIBUTION)).as(CuratedCooperationAssessment.TOTAL));
+    Column weighed = sum(col(CuratedCooperationIndicators.ASPECT_WEIGHT).multiply(indicatorWeight));
+    aggs.add(when(weighed.gt(0), sum(col(CuratedCooperationIndicators.CONTRIBUTION))).as(CuratedCooperationAssessment.TOTAL));
     Dataset<Row> totals =
         scored
             .groupBy(col(HELPER), col(HELPED), col(CuratedCooperationAssessment.SIDE), col(YEAR))
             .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
     Column total = col(CuratedCooperationAssessment.TOTAL);
     Column grade =
-        when(total.geq(settings.good()), lit(Grade.GOOD.label()))
+        when(total.isNull(), lit(null).cast("string"))
+            .when(total.geq(settings.good()), lit(Grade.GOOD.label()))
             .when(total.geq(settings.fairlyGood()), lit(Grade.FAIRLY_GOOD.label()))
             .when(total.geq(settings.average()), lit(Grade.AVERAGE.label()))
             .otherwise(lit(Grade.POOR.label()));
@@ -357,8 +416,9 @@ public final class CooperationAssessment {
     }
     out.add(total);
     out.add(grade.as(CuratedCooperationAssessment.GRADE));
-    out.add(rank().over(bySideYear.orderBy(total.desc())).cast("int").as(CuratedCooperationAssessment.RANK));
-    out.add(count(lit(1)).over(bySideYear).cast("int").as(PEERS));
+    // A descending order puts the rows without a total last, so they never move a ranked row.
+    out.add(when(total.isNotNull(), rank().over(bySideYear.orderBy(total.desc()))).cast("int").as(CuratedCooperationAssessment.RANK));
+    out.add(count(total).over(bySideYear).cast("int").as(PEERS));
     return totals.select(out.toArray(new Column[0]));
   }
 

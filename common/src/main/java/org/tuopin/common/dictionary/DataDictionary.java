@@ -333,10 +333,10 @@ public final class DataDictionary {
     doc("score_industry", "Industrial-cooperation score (产业合作)", "产业合作得分", "points 0–100", DERIVED);
     doc("score_talent", "Talent-support score (人才支援), including the sub-provincial pairs", "人才支援得分", "points 0–100", DERIVED);
     doc("score_funding", "Funding score (资金支持)", "资金支持得分", "points 0–100", DERIVED);
-    doc("total", "Weighted total of the five aspect scores (tuopin.cooperation.aspect-weights of the side)", "综合得分", "points 0–100", DERIVED);
-    doc("grade", "Grade of the total: 好, 较好, 一般 or 较差 (cut-offs tuopin.cooperation.grades)", "考核等次", "label", DERIVED);
-    doc("rank", "Rank of the total among the pairings of the same side and year; 1 is the best, ties share a rank", "排名", "rank", DERIVED);
-    doc("peers", "Number of pairings ranked together (same side and year)", "参评结对数", "pairings", DERIVED);
+    doc("total", "Weighted total of the five aspect scores (tuopin.cooperation.aspect-weights of the side); null when nothing could be assessed", "综合得分", "points 0–100", DERIVED);
+    doc("grade", "Grade of the total: 好, 较好, 一般 or 较差 (cut-offs tuopin.cooperation.grades); null when the total is", "考核等次", "label", DERIVED);
+    doc("rank", "Rank of the total among the pairings of the same side and year; 1 is the best, ties share a rank; null when the total is", "排名", "rank", DERIVED);
+    doc("peers", "Number of pairings ranked together (same side and year, with a total)", "参评结对数", "pairings", DERIVED);
     doc("aspect", "Aspect of the indicator: POVERTY_REDUCTION, LABOUR, INDUSTRY, TALENT or FUNDING", "考核方面", "code", DERIVED);
     doc("indicator", "Indicator name, as in tuopin.cooperation.indicator-weights (docs/cooperation.md)", "考核指标", "code", DERIVED);
     doc("raw_value", "The indicator's input as delivered or counted (persons, pairs, 10,000 yuan) or, for exit_rate and incidence_fall, the rate", "指标原始值", "as the indicator", DERIVED);
@@ -344,10 +344,11 @@ public final class DataDictionary {
     doc("value", "The value compared among peers: raw_value per 10,000 poor_base, or the rate itself", "指标值", "as the indicator", DERIVED);
     doc("peer_max", "Highest value of the indicator among the peers (same side and year); negatives count as 0", "同类最高值", "as the indicator", DERIVED);
     doc("normalised", "100 × max(value, 0) / benchmark, at most 100; 0 when the value is missing or every peer has 0", "标准化得分", "points 0–100", DERIVED);
-    doc("indicator_weight", "Weight of the indicator within its aspect (tuopin.cooperation.indicator-weights)", "指标权重", FRACTION, "conf/local.conf");
-    doc("aspect_weight", "Weight of the aspect in the side's total (tuopin.cooperation.aspect-weights)", "方面权重", FRACTION, "conf/local.conf");
+    doc("indicator_weight", "Weight of the indicator within its aspect as applied: tuopin.cooperation.indicator-weights, 0 when not assessable and the others of the aspect scaled up to sum to 1", "指标权重", FRACTION, "conf/local.conf");
+    doc("aspect_weight", "Weight of the aspect in the side's total as applied: tuopin.cooperation.aspect-weights, 0 when nothing in the aspect is assessable and the other aspects scaled up to sum to 1", "方面权重", FRACTION, "conf/local.conf");
     doc("contribution", "aspect_weight × indicator_weight × normalised: the indicator's points in the total", "对综合得分的贡献", "points", DERIVED);
     doc("benchmark", "The value that scores 100: the peers' values' quantile tuopin.cooperation.benchmark-quantile (negatives as 0, interpolated), or peer_max when that quantile is 0", "标杆值", "as the indicator", DERIVED + " from conf/local.conf");
+    doc("assessable", "Whether the indicator row counts in the score: the helped area had registered poor at the start of the year and, for a rate, the rate exists (not in the first reporting year)", "是否参与评分", "boolean", DERIVED);
     doc("assessor_code", "The province whose team assesses in the cross-assessment (交叉考核)", "考核方省份", "code", DERIVED + " from tuopin.cooperation.roster");
     doc("assessed_code", "The province whose pairings (both sides) it assesses", "被考核方省份", "code", DERIVED + " from tuopin.cooperation.roster");
     doc("rotation_offset", "Positions between assessor and assessed in the configured rotation (1 .. n-1)", "轮换位次", "positions", DERIVED);

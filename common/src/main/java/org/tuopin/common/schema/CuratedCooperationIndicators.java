@@ -1,5 +1,6 @@
 package org.tuopin.common.schema;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -49,6 +50,12 @@ public final class CuratedCooperationIndicators {
    * (negatives as 0, interpolated), or peer_max when that quantile is 0.
    */
   public static final String BENCHMARK = "benchmark";
+  /**
+   * Whether the row counts in the score: the helped area had registered poor persons at the start
+   * of the year and, for a rate, the rate exists (not in the first reporting year). When false the
+   * row's weights are 0 and the others of the pairing share them (docs/cooperation.md).
+   */
+  public static final String ASSESSABLE = "assessable";
 
   public static final List<String> KEY = List.of(HELPER_CODE, HELPED_CODE, SIDE, REPORTING_YEAR, INDICATOR);
   public static final List<String> PARTITION_BY = List.of(REPORTING_YEAR);
@@ -72,5 +79,6 @@ public final class CuratedCooperationIndicators {
               createStructField(ASPECT_WEIGHT, DoubleType, false),
               createStructField(CONTRIBUTION, DoubleType, false),
               // Appended (columns grow at the end): tables made before it gain it on their next write.
-              createStructField(BENCHMARK, DoubleType, true)));
+              createStructField(BENCHMARK, DoubleType, true),
+              createStructField(ASSESSABLE, BooleanType, true)));
 }

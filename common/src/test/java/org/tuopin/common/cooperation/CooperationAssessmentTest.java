@@ -38,8 +38,9 @@ class CooperationAssessmentTest {
   private static final String HELPED = CuratedCooperationAssessment.SIDE_HELPED;
 
   /**
-   * Weights of the defaults, cut-offs chosen so that the fixture meets all four grades; the best
-   * peer scores 100 (benchmark quantile 1).
+   * Only poverty reduction and funding weigh (helper 0.8 / 0.2, helped 0.9 / 0.1), with the default
+   * weights within them; cut-offs chosen so that the fixture meets all four grades; the best peer
+   * scores 100 (benchmark quantile 1).
    */
   static CooperationSettings settings() {
     return settings(1.0);
@@ -47,17 +48,17 @@ class CooperationAssessmentTest {
 
   static CooperationSettings settings(double benchmarkQuantile) {
     Map<Aspect, Double> helper = new EnumMap<>(Aspect.class);
-    helper.put(Aspect.POVERTY_REDUCTION, 0.40);
-    helper.put(Aspect.LABOUR, 0.15);
-    helper.put(Aspect.INDUSTRY, 0.15);
-    helper.put(Aspect.TALENT, 0.15);
-    helper.put(Aspect.FUNDING, 0.15);
+    helper.put(Aspect.POVERTY_REDUCTION, 0.8);
+    helper.put(Aspect.LABOUR, 0.0);
+    helper.put(Aspect.INDUSTRY, 0.0);
+    helper.put(Aspect.TALENT, 0.0);
+    helper.put(Aspect.FUNDING, 0.2);
     Map<Aspect, Double> helped = new EnumMap<>(Aspect.class);
-    helped.put(Aspect.POVERTY_REDUCTION, 0.50);
-    helped.put(Aspect.LABOUR, 0.20);
-    helped.put(Aspect.INDUSTRY, 0.15);
-    helped.put(Aspect.TALENT, 0.10);
-    helped.put(Aspect.FUNDING, 0.05);
+    helped.put(Aspect.POVERTY_REDUCTION, 0.9);
+    helped.put(Aspect.LABOUR, 0.0);
+    helped.put(Aspect.INDUSTRY, 0.0);
+    helped.put(Aspect.TALENT, 0.0);
+    helped.put(Aspect.FUNDING, 0.1);
     Map<Indicator, Double> w = new EnumMap<>(Indicator.class);
     for (Indicator i : Indicator.values()) {
       w.put(i, 0.0);
@@ -66,7 +67,7 @@ class CooperationAssessmentTest {
     w.put(Indicator.INCIDENCE_FALL, 0.4);
     w.put(Indicator.FISCAL_AID, 0.7);
     w.put(Indicator.SOCIAL_DONATIONS, 0.3);
-    return new CooperationSettings(helper, helped, w, benchmarkQuantile, 40, 30, 15, 2016, List.of("320000", "440000", "330000"));
+    return new CooperationSettings(helper, helped, w, benchmarkQuantile, 70, 60, 25, 2016, List.of("320000", "440000", "330000"));
   }
 
   private static final StructType VALUES =
@@ -81,7 +82,11 @@ class CooperationAssessmentTest {
           .add(CuratedCooperationIndicators.VALUE, DataTypes.DoubleType);
 
   private static Row v(String helper, String helped, Indicator i, Double value) {
-    return RowFactory.create(helper, helped, 2018, i.aspect().name(), i.key(), value, 10_000L, value);
+    return v(helper, helped, i, value, 10_000L);
+  }
+
+  private static Row v(String helper, String helped, Indicator i, Double value, long poorBase) {
+    return RowFactory.create(helper, helped, 2018, i.aspect().name(), i.key(), value, poorBase, value);
   }
 
   /** Three pairings, four indicators; P2 delivered no fiscal aid and P3's incidence rose. */
@@ -128,15 +133,17 @@ class CooperationAssessmentTest {
     Row p1Exit = s.get("110000/HELPER/exit_rate");
     assertEquals(0.20, p1Exit.<Double>getAs(CuratedCooperationIndicators.PEER_MAX), EPS);
     assertEquals(100.0, p1Exit.<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
-    // 0.4 (aspect) x 0.6 (indicator) x 100
-    assertEquals(24.0, p1Exit.<Double>getAs(CuratedCooperationIndicators.CONTRIBUTION), EPS);
+    // 0.8 (aspect) x 0.6 (indicator) x 100
+    assertEquals(48.0, p1Exit.<Double>getAs(CuratedCooperationIndicators.CONTRIBUTION), EPS);
     assertEquals(25.0, s.get("310000/HELPED/exit_rate").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
     assertEquals(0.0, s.get("310000/HELPER/incidence_fall").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
     assertEquals(50.0, s.get("110000/HELPER/incidence_fall").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
     Row p2Aid = s.get("120000/HELPED/fiscal_aid");
     assertNull(p2Aid.getAs(CuratedCooperationIndicators.VALUE));
     assertEquals(0.0, p2Aid.<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
-    assertEquals(0.05, p2Aid.<Double>getAs(CuratedCooperationIndicators.ASPECT_WEIGHT), EPS);
+    assertEquals(0.1, p2Aid.<Double>getAs(CuratedCooperationIndicators.ASPECT_WEIGHT), EPS);
+    // Not delivered is not "cannot be assessed": the pairing had poor persons to help.
+    assertEquals(true, p2Aid.getAs(CuratedCooperationIndicators.ASSESSABLE));
     assertEquals(0.7, p2Aid.<Double>getAs(CuratedCooperationIndicators.INDICATOR_WEIGHT), EPS);
   }
 
@@ -160,12 +167,12 @@ class CooperationAssessmentTest {
     // incidence_fall 0.01, 0.02 and a rise (0): median 0.01 -> 100, 100, 0.
     assertEquals(0.01, s.get("310000/HELPER/incidence_fall").<Double>getAs(CuratedCooperationIndicators.BENCHMARK), EPS);
     assertEquals(100.0, s.get("110000/HELPER/incidence_fall").<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
-    // P1 helper: 0.40 x (0.6 x 100 + 0.4 x 100) + 0.15 x (0.7 x 100 + 0.3 x 100) = 55
+    // P1 helper: 0.8 x (0.6 x 100 + 0.4 x 100) + 0.2 x (0.7 x 100 + 0.3 x 100) = 100
     CooperationSettings cfg = settings(0.5);
     Map<String, Row> a =
         byKey(CooperationAssessment.assess(CooperationAssessment.score(fixture(), cfg), cfg),
             CuratedCooperationAssessment.HELPER_CODE, CuratedCooperationAssessment.SIDE);
-    assertEquals(55.0, a.get("110000/" + HELPER).<Double>getAs(CuratedCooperationAssessment.TOTAL), EPS);
+    assertEquals(100.0, a.get("110000/" + HELPER).<Double>getAs(CuratedCooperationAssessment.TOTAL), EPS);
   }
 
   @Test
@@ -177,7 +184,7 @@ class CooperationAssessmentTest {
                 List.of(
                     v("110000", "150000", Indicator.EXIT_RATE, 0.3),
                     v("120000", "620000", Indicator.EXIT_RATE, 0.0),
-                    v("310000", "530000", Indicator.EXIT_RATE, null)),
+                    v("310000", "530000", Indicator.EXIT_RATE, 0.0)),
                 VALUES);
     Map<String, Row> s =
         byKey(CooperationAssessment.score(sparse, settings(0.5)),
@@ -195,14 +202,15 @@ class CooperationAssessmentTest {
     Map<String, Row> r = byKey(a, CuratedCooperationAssessment.HELPER_CODE, CuratedCooperationAssessment.SIDE);
     // poverty reduction: P1 0.6x100 + 0.4x50 = 80; P2 0.6x50 + 0.4x100 = 70; P3 0.6x25 + 0 = 15
     // funding: P1 0.7x25 + 0.3x100 = 47.5; P2 0 + 30 = 30; P3 70 + 0 = 70
-    // helper total = 0.40 PR + 0.15 F: 39.125, 32.5, 16.5; helped = 0.50 PR + 0.05 F: 42.375, 36.5, 11
-    expect(r.get("110000/" + HELPER), 80, 47.5, 39.125, "较好", 1);
-    expect(r.get("120000/" + HELPER), 70, 30, 32.5, "较好", 2);
-    expect(r.get("310000/" + HELPER), 15, 70, 16.5, "一般", 3);
-    expect(r.get("110000/" + HELPED), 80, 47.5, 42.375, "好", 1);
-    expect(r.get("120000/" + HELPED), 70, 30, 36.5, "较好", 2);
-    expect(r.get("310000/" + HELPED), 15, 70, 11.0, "较差", 3);
-    assertEquals(0.0, r.get("110000/" + HELPER).<Double>getAs(CuratedCooperationAssessment.SCORE_LABOUR), EPS);
+    // helper total = 0.8 PR + 0.2 F: 73.5, 62, 26; helped = 0.9 PR + 0.1 F: 76.75, 66, 20.5
+    expect(r.get("110000/" + HELPER), 80.0, 47.5, 73.5, "好", 1);
+    expect(r.get("120000/" + HELPER), 70.0, 30, 62, "较好", 2);
+    expect(r.get("310000/" + HELPER), 15.0, 70, 26, "一般", 3);
+    expect(r.get("110000/" + HELPED), 80.0, 47.5, 76.75, "好", 1);
+    expect(r.get("120000/" + HELPED), 70.0, 30, 66, "较好", 2);
+    expect(r.get("310000/" + HELPED), 15.0, 70, 20.5, "较差", 3);
+    // No labour indicator in the fixture: nothing to score, so no score (not a 0).
+    assertNull(r.get("110000/" + HELPER).getAs(CuratedCooperationAssessment.SCORE_LABOUR));
     assertEquals(3, r.get("110000/" + HELPER).<Integer>getAs(CooperationAssessment.PEERS));
     // The contract's columns come first, in order.
     List<String> contract = new ArrayList<>();
@@ -231,8 +239,91 @@ class CooperationAssessmentTest {
     assertEquals(3, r.get("310000/" + HELPER).<Integer>getAs(CuratedCooperationAssessment.RANK));
   }
 
-  private static void expect(Row row, double poverty, double funding, double total, String grade, int rank) {
-    assertEquals(poverty, row.<Double>getAs(CuratedCooperationAssessment.SCORE_POVERTY_REDUCTION), EPS);
+  /**
+   * The first reporting year (no rate: no year before), a helped area with no poor left (poor base
+   * 0), and one whose exit rate is missing but whose incidence fall is known.
+   */
+  @Test
+  void whatCannotBeAssessedLeavesTheScoreAndItsWeightGoesToTheRest() {
+    CooperationSettings cfg = settings();
+    Dataset<Row> year =
+        SharedSpark.spark()
+            .createDataFrame(
+                List.of(
+                    // P1-P3: no rates; funding as in the fixture: 25, 0, 100 and 100, 100, 0.
+                    v("110000", "150000", Indicator.EXIT_RATE, null),
+                    v("120000", "620000", Indicator.EXIT_RATE, null),
+                    v("310000", "530000", Indicator.EXIT_RATE, null),
+                    v("110000", "150000", Indicator.INCIDENCE_FALL, null),
+                    v("120000", "620000", Indicator.INCIDENCE_FALL, null),
+                    v("310000", "530000", Indicator.INCIDENCE_FALL, null),
+                    v("110000", "150000", Indicator.FISCAL_AID, 100.0),
+                    v("120000", "620000", Indicator.FISCAL_AID, null),
+                    v("310000", "530000", Indicator.FISCAL_AID, 400.0),
+                    v("110000", "150000", Indicator.SOCIAL_DONATIONS, 50.0),
+                    v("120000", "620000", Indicator.SOCIAL_DONATIONS, 50.0),
+                    v("310000", "530000", Indicator.SOCIAL_DONATIONS, 0.0),
+                    // P4: nobody poor at the start of the year; its incidence did not fall (0 -> 0).
+                    v("440000", "520000", Indicator.EXIT_RATE, null, 0L),
+                    v("440000", "520000", Indicator.INCIDENCE_FALL, 0.0, 0L),
+                    v("440000", "520000", Indicator.FISCAL_AID, null, 0L),
+                    v("440000", "520000", Indicator.SOCIAL_DONATIONS, null, 0L),
+                    // P5: exits unknown, incidence fell; delivered no funds line (assessable: 0).
+                    v("330000", "510000", Indicator.EXIT_RATE, null),
+                    v("330000", "510000", Indicator.INCIDENCE_FALL, 0.01),
+                    v("330000", "510000", Indicator.FISCAL_AID, null),
+                    v("330000", "510000", Indicator.SOCIAL_DONATIONS, null)),
+                VALUES);
+    Dataset<Row> scored = CooperationAssessment.score(year, cfg);
+    Map<String, Row> s =
+        byKey(scored, CuratedCooperationIndicators.HELPER_CODE, CuratedCooperationIndicators.SIDE, CuratedCooperationIndicators.INDICATOR);
+    Row p1Exit = s.get("110000/HELPER/exit_rate");
+    assertEquals(false, p1Exit.getAs(CuratedCooperationIndicators.ASSESSABLE));
+    assertEquals(0.0, p1Exit.<Double>getAs(CuratedCooperationIndicators.INDICATOR_WEIGHT), EPS);
+    assertEquals(0.0, p1Exit.<Double>getAs(CuratedCooperationIndicators.ASPECT_WEIGHT), EPS);
+    // P1-P3 have only funding to assess: it takes the whole total (0.2 / 0.2). 0.7 x 25 points.
+    Row p1Aid = s.get("110000/HELPER/fiscal_aid");
+    assertEquals(1.0, p1Aid.<Double>getAs(CuratedCooperationIndicators.ASPECT_WEIGHT), EPS);
+    assertEquals(0.7, p1Aid.<Double>getAs(CuratedCooperationIndicators.INDICATOR_WEIGHT), EPS);
+    assertEquals(17.5, p1Aid.<Double>getAs(CuratedCooperationIndicators.CONTRIBUTION), EPS);
+    // P4's rows are out of the peers: fiscal_aid's best assessable peer is still 400.
+    assertEquals(400.0, p1Aid.<Double>getAs(CuratedCooperationIndicators.PEER_MAX), EPS);
+    Row p4Fall = s.get("440000/HELPED/incidence_fall");
+    assertEquals(false, p4Fall.getAs(CuratedCooperationIndicators.ASSESSABLE));
+    assertEquals(0.0, p4Fall.<Double>getAs(CuratedCooperationIndicators.CONTRIBUTION), EPS);
+    // P5's incidence fall carries the whole aspect (exit rate missing) and is the only peer: 100.
+    Row p5Fall = s.get("330000/HELPER/incidence_fall");
+    assertEquals(1.0, p5Fall.<Double>getAs(CuratedCooperationIndicators.INDICATOR_WEIGHT), EPS);
+    assertEquals(0.8, p5Fall.<Double>getAs(CuratedCooperationIndicators.ASPECT_WEIGHT), EPS);
+    assertEquals(100.0, p5Fall.<Double>getAs(CuratedCooperationIndicators.NORMALISED), EPS);
+
+    Map<String, Row> r =
+        byKey(CooperationAssessment.assess(scored, cfg), CuratedCooperationAssessment.HELPER_CODE, CuratedCooperationAssessment.SIDE);
+    // Totals: P1 47.5, P2 30, P3 70 (funding only); P5 0.8 x 100 + 0.2 x 0 = 80 (helped 0.9 x 100 = 90).
+    expect(r.get("110000/" + HELPER), null, 47.5, 47.5, "一般", 3);
+    expect(r.get("120000/" + HELPER), null, 30, 30, "一般", 4);
+    expect(r.get("310000/" + HELPER), null, 70, 70, "好", 2);
+    expect(r.get("310000/" + HELPED), null, 70, 70, "好", 2);
+    expect(r.get("330000/" + HELPER), 100.0, 0, 80, "好", 1);
+    expect(r.get("330000/" + HELPED), 100.0, 0, 90, "好", 1);
+    // P4 cannot be assessed at all: no scores, total, grade or rank, and it is not a ranked peer.
+    Row p4 = r.get("440000/" + HELPER);
+    for (String c : List.of(
+        CuratedCooperationAssessment.SCORE_POVERTY_REDUCTION, CuratedCooperationAssessment.SCORE_FUNDING,
+        CuratedCooperationAssessment.TOTAL, CuratedCooperationAssessment.GRADE, CuratedCooperationAssessment.RANK)) {
+      assertNull(p4.getAs(c), c);
+    }
+    assertEquals(4, r.get("110000/" + HELPER).<Integer>getAs(CooperationAssessment.PEERS));
+    assertEquals(4, p4.<Integer>getAs(CooperationAssessment.PEERS));
+  }
+
+  /** @param poverty the poverty-reduction score, or null when the aspect could not be assessed */
+  private static void expect(Row row, Double poverty, double funding, double total, String grade, int rank) {
+    if (poverty == null) {
+      assertNull(row.getAs(CuratedCooperationAssessment.SCORE_POVERTY_REDUCTION));
+    } else {
+      assertEquals(poverty, row.<Double>getAs(CuratedCooperationAssessment.SCORE_POVERTY_REDUCTION), EPS);
+    }
     assertEquals(funding, row.<Double>getAs(CuratedCooperationAssessment.SCORE_FUNDING), EPS);
     assertEquals(total, row.<Double>getAs(CuratedCooperationAssessment.TOTAL), EPS);
     assertEquals(grade, row.getAs(CuratedCooperationAssessment.GRADE));
