@@ -48,7 +48,7 @@ import org.tuopin.common.schema.SilverSurvey;
  * A failed run therefore leaves the curated tables as they were.
  *
  * <p>Incremental by default (docs/statistics.md, "Incremental nights"): the silver and ref versions
- * and the rule fingerprint this stage read are recorded in its ops.runs row ({@link #READ_PREFIX}
+ * and the rule fingerprint this stage read are recorded in its ops.runs row ({@link ReadVersions}
  * keys of table_versions). The next run reads silver's change data feed since those versions,
  * recomputes the household facts of the changed province-years only ({@link IncrementalScope}),
  * derives the totals of every level from the stored facts, and replaces the curated rows from the
@@ -58,10 +58,13 @@ import org.tuopin.common.schema.SilverSurvey;
 public final class AggregateJob {
   private static final Logger LOG = LoggerFactory.getLogger(AggregateJob.class);
   public static final String STAGE = "aggregate";
-  /** Prefix of the table_versions keys that record what the stage read (not what it wrote). */
-  public static final String READ_PREFIX = "read:";
-  /** The table_versions key of the rule fingerprint (code version and curated configuration). */
-  public static final String RULES_KEY = READ_PREFIX + "rules";
+  private static final String READ_PREFIX = ReadVersions.PREFIX;
+  private static final String RULES_KEY = ReadVersions.RULES_KEY;
+  /**
+   * The table_versions key of the first reporting year whose curated rows a successful run replaced
+   * (0: every year, a rebuild). The assessment reads it to redo only the years that changed.
+   */
+  public static final String REPLACED_FROM_KEY = "replaced:from_year";
 
   private static final List<Table> SILVER_INPUTS =
       List.of(Table.SILVER_HOUSEHOLDS, Table.SILVER_MEMBERS, Table.SILVER_POPULATION, Table.SILVER_SURVEY);
@@ -173,6 +176,7 @@ public final class AggregateJob {
       versions.put(
           Table.CURATED_HOUSEHOLD_FACTS.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(Table.CURATED_HOUSEHOLD_FACTS)));
       versions.putAll(read);
+      versions.put(REPLACED_FROM_KEY, from == null ? 0L : from.longValue());
       for (Table t : List.of(Table.OPS_QUALITY_METRICS, Table.OPS_RUNS, Table.CURATED_HOUSEHOLD_FACTS)) {
         catalog.register(ctx.spark(), t);
       }
@@ -218,32 +222,11 @@ public final class AggregateJob {
     return catalog.read(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS).where(inSlices).count();
   }
 
-  /** The versions of every input table as it is now, and the rule fingerprint. */
+  /** The versions of every input table as it is now, and the rule fingerprint (code, curated settings, small cells). */
   private Map<String, Long> readVersions() {
-    Map<String, Long> m = new LinkedHashMap<>();
-    for (Table t : SILVER_INPUTS) {
-      if (ctx.catalog().exists(ctx.spark(), t)) {
-        m.put(READ_PREFIX + t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t)));
-      }
-    }
-    for (Table t : REF_INPUTS) {
-      m.put(READ_PREFIX + t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t)));
-    }
-    m.put(RULES_KEY, rulesFingerprint());
-    return m;
-  }
-
-  /** The code version and every setting the statistics read, hashed: a change means a rebuild. */
-  private long rulesFingerprint() {
-    String code = Optional.ofNullable(AggregateJob.class.getPackage().getImplementationVersion()).orElse("dev");
-    String rules = code + "|" + ctx.config().curated() + "|" + ctx.config().privacy().smallCellThreshold();
-    byte[] h;
-    try {
-      h = java.security.MessageDigest.getInstance("SHA-256").digest(rules.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-    return java.nio.ByteBuffer.wrap(h).getLong();
+    List<Table> inputs = new ArrayList<>(SILVER_INPUTS);
+    inputs.addAll(REF_INPUTS);
+    return ReadVersions.now(ctx, inputs, ctx.config().curated(), ctx.config().privacy().smallCellThreshold());
   }
 
   /** Decides between nothing, the changed province-years, and a full rebuild. */
@@ -339,27 +322,7 @@ public final class AggregateJob {
 
   /** The read versions recorded by the latest successful aggregate run; empty when there is none. */
   private Map<String, Long> lastSuccessfulRead() {
-    if (!ctx.catalog().exists(ctx.spark(), Table.OPS_RUNS)) {
-      return Map.of();
-    }
-    Dataset<Row> runs =
-        ctx.catalog().read(ctx.spark(), Table.OPS_RUNS)
-            .where(col(RunLog.STAGE).equalTo(STAGE).and(col(RunLog.OUTCOME).equalTo(ExitStatus.OK.name())))
-            .orderBy(col(RunLog.ENDED_AT).desc())
-            .select(col(RunLog.TABLE_VERSIONS))
-            .limit(1);
-    List<Row> last = runs.collectAsList(); // at most one row of run metadata
-    if (last.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, Long> m = new LinkedHashMap<>();
-    Map<String, Object> versions = last.get(0).getJavaMap(0);
-    versions.forEach((k, v) -> {
-      if (k.startsWith(READ_PREFIX)) {
-        m.put(k, ((Number) v).longValue());
-      }
-    });
-    return m.containsKey(RULES_KEY) ? m : Map.of();
+    return ReadVersions.lastSuccessful(ctx, STAGE);
   }
 
   /** Curated tables written at the same time: they share the cached totals, and each commit is mostly driver work. */

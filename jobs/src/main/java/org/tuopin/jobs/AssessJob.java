@@ -2,6 +2,9 @@ package org.tuopin.jobs;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +46,12 @@ import org.tuopin.common.schema.SilverMembers;
  * and silver.households (labour cooperation seen in the register) and the silver.cooperation_*
  * inputs; replaces the assessed years of curated.cooperation_indicators,
  * curated.cooperation_assessment and curated.cooperation_roster, each in one Delta transaction.
+ *
+ * <p>A year's assessment reads that year and the year before only, and the peers of a row are the
+ * pairings of the same year, so years can be assessed apart. Incremental (the nightly): when the
+ * rules, ref.pairings and the cooperation inputs are as the last successful assessment read them,
+ * only the years from the first one the aggregate replaced since then are assessed again, and
+ * none when the curated tables did not change; anything else assesses every year.
  */
 public final class AssessJob {
   private static final Logger LOG = LoggerFactory.getLogger(AssessJob.class);
@@ -51,15 +60,25 @@ public final class AssessJob {
   private final JobContext ctx;
   private final Integer year;
   private final String batchDate;
+  private final boolean incremental;
 
   /**
    * @param year the reporting year to assess, or null for every year of curated.incidence
    * @param batchDate recorded in ops.runs; may be null
    */
   public AssessJob(JobContext ctx, Integer year, String batchDate) {
+    this(ctx, year, batchDate, false);
+  }
+
+  /**
+   * @param incremental assess only the years whose inputs changed since the last successful run
+   *     (class comment); ignored when a year is given
+   */
+  public AssessJob(JobContext ctx, Integer year, String batchDate, boolean incremental) {
     this.ctx = ctx;
     this.year = year;
     this.batchDate = batchDate;
+    this.incremental = incremental && year == null;
   }
 
   public StageResult execute() {
@@ -95,7 +114,21 @@ public final class AssessJob {
       }
     }
 
-    List<Integer> years = years(incidence);
+    List<Table> inputTables = new ArrayList<>(List.of(Table.REF_PAIRINGS, Table.CURATED_INCIDENCE, Table.CURATED_EXITS));
+    for (Cooperation.File f : Cooperation.File.values()) {
+      inputTables.add(f.silver());
+    }
+    Map<String, Long> read = ReadVersions.now(ctx, inputTables, settings);
+    Integer from = incremental ? changedFrom(read) : null;
+    if (from != null && from == Integer.MAX_VALUE) {
+      StageResult r =
+          new StageResult(STAGE, ExitStatus.OK, start, Instant.now(), 0, 0, 0, read,
+              "nothing changed since the last assessment (curated, cooperation inputs, pairings and rules); tables kept");
+      RunLog.append(ctx.spark(), catalog, ctx.runId(), batchDate, r);
+      LOG.info("assess: {}", r.message());
+      return r;
+    }
+    List<Integer> years = years(incidence, from);
     if (years.isEmpty()) {
       throw Errors.missingInput(
           "a reporting year in " + Table.CURATED_INCIDENCE.qualifiedName() + (year == null ? "" : " for " + year),
@@ -126,7 +159,7 @@ public final class AssessJob {
       String where =
           CuratedCooperationAssessment.REPORTING_YEAR + " IN ("
               + years.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-      Map<String, Long> versions = new LinkedHashMap<>();
+      Map<String, Long> versions = new LinkedHashMap<>(read);
       write(CooperationTables.INDICATORS, scored, where, versions);
       long rows = write(CooperationTables.ASSESSMENT, assessment, where, versions);
       write(CooperationTables.ROSTER, roster, where, versions);
@@ -141,11 +174,61 @@ public final class AssessJob {
     }
   }
 
-  /** The years to assess: the one asked for, or every year of curated.incidence (one aggregate row). */
-  private List<Integer> years(Dataset<Row> incidence) {
+  /**
+   * For an incremental run: {@code Integer.MAX_VALUE} when nothing the assessment reads changed
+   * since the last successful run; the first year to assess again when only the curated tables
+   * changed (the earliest year any successful aggregate replaced since the curated version that run
+   * read); null (every year) otherwise.
+   */
+  private Integer changedFrom(Map<String, Long> now) {
+    Map<String, Long> last = ReadVersions.lastSuccessful(ctx, STAGE);
+    for (CuratedWriter.Layout l : List.of(CooperationTables.INDICATORS, CooperationTables.ASSESSMENT, CooperationTables.ROSTER)) {
+      if (!ctx.catalog().exists(ctx.spark(), l.table())) {
+        return null;
+      }
+    }
+    String incidenceKey = ReadVersions.key(Table.CURATED_INCIDENCE);
+    String exitsKey = ReadVersions.key(Table.CURATED_EXITS);
+    Map<String, Long> others = new LinkedHashMap<>(now);
+    Map<String, Long> lastOthers = new LinkedHashMap<>(last);
+    for (String k : List.of(incidenceKey, exitsKey)) {
+      others.remove(k);
+      lastOthers.remove(k);
+    }
+    if (last.isEmpty() || !others.equals(lastOthers) || !last.containsKey(incidenceKey)) {
+      LOG.info("assess: every year (no earlier assessment, or its rules, ref.pairings or cooperation inputs changed)");
+      return null;
+    }
+    if (now.get(incidenceKey).equals(last.get(incidenceKey)) && now.get(exitsKey).equals(last.get(exitsKey))) {
+      return Integer.MAX_VALUE;
+    }
+    // The aggregate runs that wrote a curated.incidence the last assessment has not read.
+    Row r =
+        ctx.catalog().read(ctx.spark(), Table.OPS_RUNS)
+            .where(col(RunLog.STAGE).equalTo(AggregateJob.STAGE).and(col(RunLog.OUTCOME).equalTo(ExitStatus.OK.name()))
+                .and(col(RunLog.TABLE_VERSIONS).getItem(Table.CURATED_INCIDENCE.qualifiedName()).gt(last.get(incidenceKey))))
+            .agg(
+                min(col(RunLog.TABLE_VERSIONS).getItem(AggregateJob.REPLACED_FROM_KEY)),
+                count(col(RunLog.TABLE_VERSIONS).getItem(AggregateJob.REPLACED_FROM_KEY)),
+                count(lit(1)))
+            .first();
+    if (r.isNullAt(0) || r.getLong(1) != r.getLong(2)) {
+      LOG.info("assess: every year (an aggregate since the last assessment did not record the years it replaced)");
+      return null;
+    }
+    long from = r.getLong(0);
+    LOG.info("assess: the curated tables changed from {} on since the last assessment", from == 0 ? "the first year" : from);
+    return from == 0 ? null : (int) from;
+  }
+
+  /** The years to assess: the one asked for, or every year of curated.incidence from {@code from} on (one aggregate row). */
+  private List<Integer> years(Dataset<Row> incidence, Integer from) {
     Dataset<Row> y = incidence.select(col(CuratedIncidence.REPORTING_YEAR));
     if (year != null) {
       y = y.where(col(CuratedIncidence.REPORTING_YEAR).equalTo(year));
+    }
+    if (from != null) {
+      y = y.where(col(CuratedIncidence.REPORTING_YEAR).geq(from));
     }
     List<Integer> out = new ArrayList<>(y.agg(collect_set(col(CuratedIncidence.REPORTING_YEAR))).first().<Integer>getList(0));
     out.sort(Integer::compareTo);

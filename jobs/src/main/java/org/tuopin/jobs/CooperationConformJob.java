@@ -35,16 +35,26 @@ import org.tuopin.common.schema.Cooperation;
  * silver.cooperation_* and quarantine.cooperation_* with the rules of docs/rules.md, the figures
  * per rule and batch to ops.quality_metrics. For each file, the batches in force
  * ({@link CooperationInputs#inForce}) are validated again and silver and quarantine are replaced
- * whole, one Delta commit each: the same bronze always gives the same tables.
+ * whole, one Delta commit each: the same bronze always gives the same tables. When nothing was
+ * delivered since the last successful run (the bronze and ref versions it read, and its rules, are
+ * unchanged), silver is already what a run would write: the stage says so and writes nothing, so
+ * that a night without cooperation files costs no rewrite.
  */
 public final class CooperationConformJob {
   private static final Logger LOG = LoggerFactory.getLogger(CooperationConformJob.class);
   public static final String STAGE = "conform-cooperation";
 
   private final JobContext ctx;
+  private final boolean force;
 
   public CooperationConformJob(JobContext ctx) {
+    this(ctx, false);
+  }
+
+  /** @param force conform again even when nothing changed since the last successful run ({@code nightly --full}) */
+  public CooperationConformJob(JobContext ctx, boolean force) {
     this.ctx = ctx;
+    this.force = force;
   }
 
   /** Cooperation file tables conformed at the same time (small tables: mostly Delta commits on the driver). */
@@ -68,6 +78,25 @@ public final class CooperationConformJob {
       if (catalog.exists(ctx.spark(), f.bronze())) {
         delivered.add(f);
       }
+    }
+    List<Table> inputs = new ArrayList<>();
+    boolean silverComplete = true;
+    for (Cooperation.File f : delivered) {
+      inputs.add(f.bronze());
+      silverComplete &= catalog.exists(ctx.spark(), f.silver()) && catalog.exists(ctx.spark(), f.quarantine());
+    }
+    inputs.add(Table.REF_DIVISIONS);
+    inputs.add(Table.REF_PAIRINGS);
+    Map<String, Long> read = ReadVersions.now(ctx, inputs, ctx.config().conform());
+    versions.putAll(read);
+    if (!force && !delivered.isEmpty() && silverComplete && read.equals(ReadVersions.lastSuccessful(ctx, STAGE))) {
+      StageResult r =
+          new StageResult(
+              STAGE, ExitStatus.OK, start, Instant.now(), 0, 0, 0, versions,
+              "nothing delivered since the last conform-cooperation (bronze, ref and rules unchanged); silver kept");
+      RunLog.append(ctx.spark(), catalog, ctx.runId(), null, r);
+      LOG.info("conform-cooperation: {}", r.message());
+      return r;
     }
     if (!delivered.isEmpty()) {
       // Read only when a helper delivered something: a register-only warehouse needs no ref.pairings here.

@@ -56,13 +56,13 @@ public final class NightlyJob {
       return new Result(stages, outcome, ingest);
     }
     stages.add(log(new ConformJob(ctx, false).execute()));
-    stages.add(log(new CooperationConformJob(ctx).execute()));
+    stages.add(log(new CooperationConformJob(ctx, options.full()).execute()));
     outcome = worst(stages);
     if (outcome == ExitStatus.FAILURE) {
       return new Result(stages, outcome, ingest);
     }
     stages.add(log(new AggregateJob(ctx, date, options.full()).execute()));
-    stages.add(log(new AssessJob(ctx, null, date).execute()));
+    stages.add(log(new AssessJob(ctx, null, date, !options.full()).execute()));
     return new Result(stages, worst(stages), ingest);
   }
 

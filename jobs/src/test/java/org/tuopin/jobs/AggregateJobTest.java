@@ -58,7 +58,8 @@ class AggregateJobTest {
 
     assertEquals(ExitStatus.OK, r.outcome());
     assertEquals(16L, r.rowsIn(), "household-years");
-    assertEquals(7 + 8, r.tableVersions().size(), "6 curated tables and the facts written; 7 tables read and the rules");
+    assertEquals(7 + 8 + 1, r.tableVersions().size(), "6 curated tables and the facts written; 7 tables read and the rules; the first year replaced");
+    assertEquals(0L, r.tableVersions().get(AggregateJob.REPLACED_FROM_KEY), "a first run rebuilds: every year replaced");
     assertEquals(28L, read(ctx, Table.CURATED_INCIDENCE).count(), "14 areas x 2 years");
     assertEquals(28L, read(ctx, Table.CURATED_EXITS).count());
     assertEquals(28L, read(ctx, Table.CURATED_POVERTY_MEASURES).count());

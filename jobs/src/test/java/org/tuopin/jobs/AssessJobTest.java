@@ -19,6 +19,7 @@ import org.tuopin.common.cooperation.Grade;
 import org.tuopin.common.cooperation.Indicator;
 import org.tuopin.common.error.ExitStatus;
 import org.tuopin.common.generate.CooperationFrames;
+import org.tuopin.common.ops.StageResult;
 import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.CuratedCooperationAssessment;
 import org.tuopin.common.schema.CuratedCooperationIndicators;
@@ -169,5 +170,19 @@ class AssessJobTest {
     // The quarantined line is not in silver; the other files' lines are.
     assertEquals(0, ctx.catalog().read(ctx.spark(), Table.SILVER_COOPERATION_FUNDS).count());
     assertEquals(1, ctx.catalog().read(ctx.spark(), Table.SILVER_COOPERATION_TALENT).count());
+
+    // Nothing new delivered: the next run writes nothing (silver and quarantine keep their versions);
+    // forced, it conforms again.
+    long silverVersion = DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(Table.SILVER_COOPERATION_TALENT));
+    long quarantineVersion = DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(Table.QUARANTINE_COOPERATION_FUNDS));
+    StageResult again = new CooperationConformJob(ctx).execute();
+    assertEquals(ExitStatus.OK, again.outcome());
+    assertEquals(0, again.rowsIn());
+    assertTrue(again.message().startsWith("nothing delivered since the last conform-cooperation"), again.message());
+    assertEquals(silverVersion, DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(Table.SILVER_COOPERATION_TALENT)));
+    assertEquals(quarantineVersion, DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(Table.QUARANTINE_COOPERATION_FUNDS)));
+    StageResult forced = new CooperationConformJob(ctx, true).execute();
+    assertTrue(forced.rowsIn() > 0, forced.message());
+    assertEquals(silverVersion + 1, DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(Table.SILVER_COOPERATION_TALENT)));
   }
 }

@@ -101,6 +101,11 @@ class NightlyEndToEndTest {
     assertTrue(
         aggregate.message().startsWith("curated rows from 2018 on replaced; household facts recomputed for 2 province-years"),
         aggregate.message());
+    // No cooperation file came: conform-cooperation writes nothing; the assessment redoes 2018 only.
+    StageResult coop = night.stages().stream().filter(st -> st.stage().equals(CooperationConformJob.STAGE)).findFirst().orElseThrow();
+    assertTrue(coop.message().startsWith("nothing delivered since the last conform-cooperation"), coop.message());
+    StageResult assess = night.stages().stream().filter(st -> st.stage().equals(AssessJob.STAGE)).findFirst().orElseThrow();
+    assertTrue(assess.message().endsWith("for 1 year(s) [2018]"), assess.message());
     Map<Table, Long> incremental = new java.util.LinkedHashMap<>();
     for (Table t : CURATED) {
       incremental.put(t, DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t)));
@@ -108,6 +113,8 @@ class NightlyEndToEndTest {
     // What --full does to the curated tables (nothing is left to ingest or conform): rebuild them all.
     StageResult rebuilt = new AggregateJob(ctx, null, true).execute();
     assertEquals(ExitStatus.OK, rebuilt.outcome(), rebuilt.message());
+    StageResult reassessed = new AssessJob(ctx, null, null).execute();
+    assertTrue(reassessed.message().endsWith("for 3 year(s) [2016, 2017, 2018]"), reassessed.message());
     for (Table t : CURATED) {
       SharedSpark.assertSameRows(
           ctx.catalog().read(ctx.spark(), t),
@@ -118,5 +125,6 @@ class NightlyEndToEndTest {
   private static final List<Table> CURATED =
       List.of(
           Table.CURATED_INCIDENCE, Table.CURATED_EXITS, Table.CURATED_COUNTY_STATUS, Table.CURATED_VILLAGE_STATUS,
-          Table.CURATED_EXIT_QUALITY, Table.CURATED_POVERTY_MEASURES, Table.CURATED_HOUSEHOLD_FACTS);
+          Table.CURATED_EXIT_QUALITY, Table.CURATED_POVERTY_MEASURES, Table.CURATED_HOUSEHOLD_FACTS,
+          Table.CURATED_COOPERATION_INDICATORS, Table.CURATED_COOPERATION_ASSESSMENT, Table.CURATED_COOPERATION_ROSTER);
 }

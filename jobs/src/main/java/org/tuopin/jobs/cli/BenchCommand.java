@@ -127,7 +127,7 @@ public final class BenchCommand extends JobCommand {
       var conform2 = StageMeter.measure(() -> new ConformJob(fresh, false).execute());
       var cooperation2 = StageMeter.measure(() -> new CooperationConformJob(fresh).execute());
       var aggregate2 = StageMeter.measure(() -> new AggregateJob(fresh, null, false).execute());
-      var assess2 = StageMeter.measure(() -> new AssessJob(fresh, null, null).execute());
+      var assess2 = StageMeter.measure(() -> new AssessJob(fresh, null, null, true).execute());
       List<Step> night = new ArrayList<>();
       night.add(step(ingest2, ingest2.result().stage(), 0));
       night.add(step(conform2, conform2.result(), 0));
