@@ -400,8 +400,8 @@ public final class Rules {
         surveyed.equalTo(0),
         "surveyed_households is 0");
     b.quarantine(
-        SURVEY_COUNT_ABOVE_SAMPLE, "Neither missed_households nor approving_households is above surveyed_households.",
-        col(Prepared.MISSED).gt(surveyed).or(col(Prepared.APPROVING).gt(surveyed)),
+        SURVEY_COUNT_ABOVE_SAMPLE, "Neither missed_households nor approving_households is above a valid surveyed_households.",
+        surveyed.gt(0).and(col(Prepared.MISSED).gt(surveyed).or(col(Prepared.APPROVING).gt(surveyed))),
         "missed {" + LandingSurvey.MISSED_HOUSEHOLDS + "} or approving {" + LandingSurvey.APPROVING_HOUSEHOLDS
             + "} households above the {" + LandingSurvey.SURVEYED_HOUSEHOLDS + "} surveyed");
     b.quarantine(
