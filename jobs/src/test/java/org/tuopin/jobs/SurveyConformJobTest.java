@@ -34,7 +34,8 @@ import org.tuopin.common.test.SharedSpark;
  * silver.survey with their exact rates, bad lines are quarantined with their rule ids, a survey of
  * another province's county is refused at ingest, a night without a new survey batch leaves
  * silver.survey's version alone, and a later batch of the same province and year replaces the
- * earlier one.
+ * earlier one. A survey-only batch is outside the batch-size rule: it is not compared with the
+ * province's register batch, nor does it become the batch the next register batch is compared with.
  */
 @ExtendWith(SharedSpark.class)
 class SurveyConformJobTest {
@@ -59,6 +60,13 @@ class SurveyConformJobTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void registerBatch(LandingFixture landing, String batchId, int households) {
+    LandingFixture.Batch b = landing.batch(GUIZHOU, batchId).households(households);
+    b.year = 2019;
+    b.snapshotDate = "2019-12-31";
+    b.write();
   }
 
   private static Dataset<Row> silver(String... countyYearMissedApprovalSurveyedBatch) {
@@ -99,6 +107,8 @@ class SurveyConformJobTest {
     byte[] key = new byte[32];
     Arrays.fill(key, (byte) 3);
     new ReferenceJob(ctx).execute();
+    LandingFixture register = new LandingFixture(landing);
+    registerBatch(register, "520000-2019-FULL-001", 5);
     surveyBatch(
         landing, GUIZHOU, "520000-2019-FULL-SURVEY-001", 2019,
         "2019,520102,800,8,760",
@@ -111,6 +121,7 @@ class SurveyConformJobTest {
 
     IngestJob.Result ingest = new IngestJob(ctx, new IngestJob.Options(null, false), key).execute();
     assertEquals(1, ingest.refusedBatches(), ingest.batches().toString());
+    assertEquals(2, ingest.loadedBatches(), ingest.batches().toString());
     assertEquals(
         "province 530000 batch 530000-2019-FULL-SURVEY-001 refused: survey.csv line 3: county 520113 is not in province 530000"
             + " (1 record of other provinces) [ingest.foreign-county]; deliver only records of the province's own counties",
@@ -145,7 +156,14 @@ class SurveyConformJobTest {
 
     // A later FULL survey batch of the same province and year replaces the earlier one whole.
     surveyBatch(landing, GUIZHOU, "520000-2019-FULL-SURVEY-002", 2019, "2019,520102,1000,15,920");
+    // 1 household after 5: compared with the register batch, not with the surveys loaded since.
+    registerBatch(register, "520000-2019-FULL-002", 1);
     IngestJob.Result later = new IngestJob(ctx, new IngestJob.Options(null, false), key).execute();
+    assertEquals(
+        "province 520000 batch 520000-2019-FULL-002 refused: 2 household and member records are 80.0 % fewer than the 10 of the"
+            + " previous FULL batch 520000-2019-FULL-001, more than the 20.0 % allowed by tuopin.ingest.max-row-drop-share"
+            + " [ingest.row-count-drop]; check the extract; if the drop is real, rerun with --force",
+        later.batches().stream().filter(b -> b.batchId().equals("520000-2019-FULL-002")).findFirst().orElseThrow().reason());
     // The refused Yunnan batch is checked again (and refused again) on every ingest until it is fixed.
     assertEquals(
         List.of("520000-2019-FULL-SURVEY-002"),
