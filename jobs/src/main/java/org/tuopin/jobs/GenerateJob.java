@@ -280,22 +280,7 @@ public final class GenerateJob {
       for (String c : CooperationFrames.sortColumns()) {
         order.add(col(c));
       }
-      List<Column> select = new ArrayList<>();
-      for (String c : f.columns()) {
-        select.add(col(c));
-      }
-      select.add(col(LandingLayout.BATCH_PROVINCE));
-      select.add(col(LandingLayout.BATCH_YEAR));
-      frame.select(select.toArray(new Column[0]))
-          .repartition(col(LandingLayout.BATCH_PROVINCE), col(LandingLayout.BATCH_YEAR))
-          .sortWithinPartitions(order.toArray(new Column[0]))
-          .write()
-          .mode("overwrite")
-          .partitionBy(LandingLayout.BATCH_PROVINCE, LandingLayout.BATCH_YEAR)
-          .option("header", "true")
-          .option("encoding", StandardCharsets.UTF_8.name())
-          .option("lineSep", "\n")
-          .csv(new Path(tmp, f.fileName()).toString());
+      writeByBatch(frame, f.columns(), order, new Path(tmp, f.fileName()));
     }
     pairingYears.unpersist();
     LOG.info("cooperation files written for all helper batches ({} ms)", ms(t));
@@ -357,23 +342,7 @@ public final class GenerateJob {
     for (String c : SurveyFrames.sortColumns()) {
       order.add(col(c));
     }
-    List<Column> select = new ArrayList<>();
-    for (String c : LandingSurvey.COLUMNS) {
-      select.add(col(c));
-    }
-    select.add(col(LandingLayout.BATCH_PROVINCE));
-    select.add(col(LandingLayout.BATCH_YEAR));
-    SurveyFrames.frame(survey)
-        .select(select.toArray(new Column[0]))
-        .repartition(col(LandingLayout.BATCH_PROVINCE), col(LandingLayout.BATCH_YEAR))
-        .sortWithinPartitions(order.toArray(new Column[0]))
-        .write()
-        .mode("overwrite")
-        .partitionBy(LandingLayout.BATCH_PROVINCE, LandingLayout.BATCH_YEAR)
-        .option("header", "true")
-        .option("encoding", StandardCharsets.UTF_8.name())
-        .option("lineSep", "\n")
-        .csv(dir.toString());
+    writeByBatch(SurveyFrames.frame(survey), LandingSurvey.COLUMNS, order, dir);
   }
 
   /**
@@ -443,8 +412,16 @@ public final class GenerateJob {
     for (String c : LandingLayout.sortColumns(file)) {
       order.add(col(c).asc_nulls_first());
     }
+    writeByBatch(frame, LandingLayout.columns(file), order, dir);
+  }
+
+  /**
+   * Writes a landing frame's columns as one UTF-8 CSV part file per (province, year) partition, its
+   * lines in the given order; {@link #place} then moves each to its batch folder.
+   */
+  private static void writeByBatch(Dataset<Row> frame, List<String> columns, List<Column> order, Path dir) {
     List<Column> select = new ArrayList<>();
-    for (String c : LandingLayout.columns(file)) {
+    for (String c : columns) {
       select.add(col(c));
     }
     select.add(col(LandingLayout.BATCH_PROVINCE));

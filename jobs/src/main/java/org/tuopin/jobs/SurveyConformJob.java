@@ -1,12 +1,9 @@
 package org.tuopin.jobs;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -84,18 +81,11 @@ public final class SurveyConformJob {
                 RuleEvaluator.evaluate(Preparation.survey(CooperationInputs.inForce(bronze), divisions, ctx.config().conform()), rules))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Row counts =
-          judged
-              .agg(
-                  count(lit(1)),
-                  sum(when(CooperationInputs.validLine(), lit(1L)).otherwise(lit(0L))),
-                  sum(when(CooperationInputs.quarantinedLine(), lit(1L)).otherwise(lit(0L))),
-                  sum(when(CooperationInputs.refusedLine(), lit(1L)).otherwise(lit(0L))))
-              .first();
-      long lines = counts.getLong(0);
-      long out = lines == 0 ? 0 : counts.getLong(1);
-      long quarantined = lines == 0 ? 0 : counts.getLong(2);
-      long refused = lines == 0 ? 0 : counts.getLong(3);
+      CooperationInputs.Counts counts = CooperationInputs.counts(judged);
+      long lines = counts.lines();
+      long out = counts.valid();
+      long quarantined = counts.quarantined();
+      long refused = counts.refused();
       ctx.describe("conform-survey: write " + Table.SILVER_SURVEY + " and " + Table.QUARANTINE_SURVEY);
       // mergeSchema: a silver.survey of the four columns the aggregate reads gains the counts and lineage.
       Silver.survey(CooperationInputs.valid(judged)).coalesce(1).write().format("delta").mode("overwrite")

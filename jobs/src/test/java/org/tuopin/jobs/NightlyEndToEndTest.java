@@ -53,11 +53,7 @@ class NightlyEndToEndTest {
         r.stages().stream().map(s -> s.stage()).toList());
 
     Dataset<Row> expected =
-        SharedSpark.spark()
-            .read()
-            .option("header", "true")
-            .option("inferSchema", "false")
-            .csv(landing.resolve("_generator").resolve(ExpectedCountyYear.FILE).toString())
+        expectedFigures(landing)
             .select(
                 col(ExpectedCountyYear.COUNTY_CODE).as("county_code"),
                 col(ExpectedCountyYear.REPORTING_YEAR).cast("int").as("reporting_year"),
@@ -125,6 +121,15 @@ class NightlyEndToEndTest {
     }
   }
 
+  /** The generator's expected_county_year.csv, every column a string. */
+  private static Dataset<Row> expectedFigures(Path landing) {
+    return SharedSpark.spark()
+        .read()
+        .option("header", "true")
+        .option("inferSchema", "false")
+        .csv(landing.resolve("_generator").resolve(ExpectedCountyYear.FILE).toString());
+  }
+
   /**
    * curated.county_status carries the generator's survey rates for every county-year it surveyed
    * (exactly: both sides divide the same whole numbers) and null rates with the NO_SURVEY flag
@@ -132,10 +137,7 @@ class NightlyEndToEndTest {
    */
   private static void assertSurveyRatesAsGenerated(JobContext ctx, Path landing) {
     Dataset<Row> expected =
-        ctx.spark()
-            .read()
-            .option("header", "true")
-            .csv(landing.resolve("_generator").resolve(ExpectedCountyYear.FILE).toString())
+        expectedFigures(landing)
             .select(
                 col(ExpectedCountyYear.COUNTY_CODE).as("county_code"),
                 col(ExpectedCountyYear.REPORTING_YEAR).cast("int").as("reporting_year"),

@@ -336,13 +336,18 @@ public final class Preparation {
                 Typed.namesWhere(LandingPopulation.COLUMNS, c -> Typed.blank(col(c))))
             .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
             .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
-    typed = flagKnown(typed, col(Prepared.COUNTY), counties(divisions, "_cty"), "_cty", Prepared.COUNTY_KNOWN);
-    typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
-    return duplicates(
-        typed,
-        List.of(LandingPopulation.VILLAGE_CODE),
-        List.of(LandingPopulation.VILLAGE_CODE, LandingPopulation.REPORTING_YEAR),
-        contentColumns(Bronze.POPULATION));
+    return areaLines(typed, divisions, LandingPopulation.VILLAGE_CODE, LandingPopulation.REPORTING_YEAR, Bronze.POPULATION);
+  }
+
+  /**
+   * The division flags and duplicate facts of a file with one area and year per line (population,
+   * survey): whether {@link Prepared#COUNTY} and the delivering province are known, and duplicates
+   * by (area, year) within a batch.
+   */
+  private static Dataset<Row> areaLines(Dataset<Row> typed, Dataset<Row> divisions, String area, String year, StructType bronze) {
+    Dataset<Row> flagged = flagKnown(typed, col(Prepared.COUNTY), counties(divisions, "_cty"), "_cty", Prepared.COUNTY_KNOWN);
+    flagged = flagKnown(flagged, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
+    return duplicates(flagged, List.of(area), List.of(area, year), contentColumns(bronze));
   }
 
   // ---------------------------------------------------------------- cooperation (helper provinces)
@@ -410,12 +415,6 @@ public final class Preparation {
                     c -> Typed.present(col(c)).and(Typed.integer(col(c)).isNull().or(Typed.integer(col(c)).lt(0)))))
             .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
             .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
-    typed = flagKnown(typed, col(Prepared.COUNTY), counties(divisions, "_cty"), "_cty", Prepared.COUNTY_KNOWN);
-    typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
-    return duplicates(
-        typed,
-        List.of(LandingSurvey.COUNTY_CODE),
-        List.of(LandingSurvey.COUNTY_CODE, LandingSurvey.REPORTING_YEAR),
-        contentColumns(LandingSurvey.BRONZE));
+    return areaLines(typed, divisions, LandingSurvey.COUNTY_CODE, LandingSurvey.REPORTING_YEAR, LandingSurvey.BRONZE);
   }
 }
