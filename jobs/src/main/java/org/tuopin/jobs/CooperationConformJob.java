@@ -1,9 +1,5 @@
 package org.tuopin.jobs;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -153,15 +149,7 @@ public final class CooperationConformJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // One pass for the figures, instead of re-reading the tables written.
-      Row counts =
-          judged
-              .agg(
-                  count(lit(1)),
-                  sum(when(CooperationInputs.validLine(), lit(1L)).otherwise(lit(0L))),
-                  sum(when(CooperationInputs.quarantinedLine(), lit(1L)).otherwise(lit(0L))),
-                  sum(when(CooperationInputs.refusedLine(), lit(1L)).otherwise(lit(0L))))
-              .first();
-      long lines = counts.getLong(0);
+      CooperationInputs.Counts counts = CooperationInputs.counts(judged);
       ctx.describe("conform-cooperation: write " + f.silver() + " and " + f.quarantine());
       Dataset<Row> silver = Silver.cooperation(CooperationInputs.valid(judged), f);
       silver.coalesce(1).write().format("delta").mode("overwrite").option("overwriteSchema", "false")
@@ -176,8 +164,7 @@ public final class CooperationConformJob {
       for (Table t : List.of(f.silver(), f.quarantine())) {
         versions.put(t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(t)));
       }
-      return new Figures(
-          f, lines, lines == 0 ? 0 : counts.getLong(1), lines == 0 ? 0 : counts.getLong(2), lines == 0 ? 0 : counts.getLong(3), versions, metrics);
+      return new Figures(f, counts.lines(), counts.valid(), counts.quarantined(), counts.refused(), versions, metrics);
     } finally {
       judged.unpersist();
     }

@@ -49,6 +49,7 @@ import org.tuopin.common.generate.GenerateParams;
 import org.tuopin.common.generate.LandingFrames;
 import org.tuopin.common.generate.LandingLayout;
 import org.tuopin.common.generate.RegistryModel;
+import org.tuopin.common.generate.SurveyFrames;
 import org.tuopin.common.reference.ReferenceData;
 import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.ExpectedCountyYear;
@@ -56,6 +57,7 @@ import org.tuopin.common.schema.InjectedErrors;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
+import org.tuopin.common.schema.LandingSurvey;
 import org.tuopin.common.schema.Manifest;
 
 /**
@@ -128,6 +130,7 @@ public final class GenerateJob {
     for (String p : provinces) {
       for (int y = params.firstYear(); y <= params.lastYear(); y++) {
         fs.delete(new Path(new Path(out, p), LandingLayout.batchId(p, y)), true);
+        fs.delete(new Path(new Path(out, p), LandingLayout.surveyBatchId(p, y)), true);
       }
     }
     fs.delete(new Path(book, InjectedErrors.FILE), false);
@@ -157,7 +160,8 @@ public final class GenerateJob {
 
     t = System.nanoTime();
     ctx.describe("generate: expected figures");
-    Dataset<Row> expected = LandingFrames.expected(householdYears, villageYears);
+    Dataset<Row> survey = SurveyFrames.lines(counties, params).persist(StorageLevel.MEMORY_ONLY());
+    Dataset<Row> expected = LandingFrames.expected(householdYears, villageYears, SurveyFrames.expectedRates(survey));
     writeSingleCsv(fs, expected, ExpectedCountyYear.COLUMNS, new Path(tmp, "expected"), new Path(book, ExpectedCountyYear.FILE), StandardCharsets.UTF_8);
     LOG.info("expected figures written to {} ({} ms)", new Path(book, ExpectedCountyYear.FILE), ms(t));
 
@@ -180,6 +184,10 @@ public final class GenerateJob {
       writePartitioned(frame, file, new Path(tmp, file));
       LOG.info("{} written for all batches ({} ms)", file, ms(t));
     }
+    t = System.nanoTime();
+    ctx.describe("generate: write " + LandingSurvey.FILE);
+    writeSurvey(survey, new Path(tmp, LandingSurvey.FILE));
+    LOG.info("{} written for all survey batches ({} ms)", LandingSurvey.FILE, ms(t));
     Dataset<Row> cooperationInjected = writeCooperation(ref, params, tmp);
     if (cooperationInjected != null) {
       injected = injected == null ? cooperationInjected : injected.unionByName(cooperationInjected);
@@ -232,8 +240,9 @@ public final class GenerateJob {
       }
     }
     batches += placeCooperation(fs, out, tmp, params, gb18030);
+    batches += placeSurvey(fs, out, tmp, provinces, params, gb18030);
     fs.delete(tmp, true);
-    for (Dataset<Row> d : List.of(villageYears, householdYears, persons, households, counties)) {
+    for (Dataset<Row> d : List.of(survey, villageYears, householdYears, persons, households, counties)) {
       d.unpersist();
     }
     Result r =
@@ -271,22 +280,7 @@ public final class GenerateJob {
       for (String c : CooperationFrames.sortColumns()) {
         order.add(col(c));
       }
-      List<Column> select = new ArrayList<>();
-      for (String c : f.columns()) {
-        select.add(col(c));
-      }
-      select.add(col(LandingLayout.BATCH_PROVINCE));
-      select.add(col(LandingLayout.BATCH_YEAR));
-      frame.select(select.toArray(new Column[0]))
-          .repartition(col(LandingLayout.BATCH_PROVINCE), col(LandingLayout.BATCH_YEAR))
-          .sortWithinPartitions(order.toArray(new Column[0]))
-          .write()
-          .mode("overwrite")
-          .partitionBy(LandingLayout.BATCH_PROVINCE, LandingLayout.BATCH_YEAR)
-          .option("header", "true")
-          .option("encoding", StandardCharsets.UTF_8.name())
-          .option("lineSep", "\n")
-          .csv(new Path(tmp, f.fileName()).toString());
+      writeByBatch(frame, f.columns(), order, new Path(tmp, f.fileName()));
     }
     pairingYears.unpersist();
     LOG.info("cooperation files written for all helper batches ({} ms)", ms(t));
@@ -340,6 +334,53 @@ public final class GenerateJob {
     return batches;
   }
 
+  // ------------------------------------------------------------------ third-party survey
+
+  /** Writes the survey lines partitioned by province and year, one sorted file per batch. */
+  private static void writeSurvey(Dataset<Row> survey, Path dir) {
+    List<Column> order = new ArrayList<>();
+    for (String c : SurveyFrames.sortColumns()) {
+      order.add(col(c));
+    }
+    writeByBatch(SurveyFrames.frame(survey), LandingSurvey.COLUMNS, order, dir);
+  }
+
+  /**
+   * Puts each province's survey of a year in a batch folder of its own, with its manifest; only the
+   * province-years that have survey lines (file metadata only) get a batch, since a header-only
+   * file is refused at ingest.
+   */
+  private int placeSurvey(FileSystem fs, Path out, Path tmp, List<String> provinces, GenerateParams params, Set<String> gb18030)
+      throws IOException {
+    Path dir = new Path(tmp, LandingSurvey.FILE);
+    int batches = 0;
+    for (String p : provinces) {
+      Charset charset = gb18030.contains(p) ? Charset.forName(Manifest.ENCODING_GB18030) : StandardCharsets.UTF_8;
+      for (int y = params.firstYear(); y <= params.lastYear(); y++) {
+        Path partDir = new Path(new Path(dir, LandingLayout.BATCH_PROVINCE + "=" + p), LandingLayout.BATCH_YEAR + "=" + y);
+        if (!fs.exists(partDir)) {
+          continue;
+        }
+        String batchId = LandingLayout.surveyBatchId(p, y);
+        Path batch = new Path(new Path(out, p), batchId);
+        fs.mkdirs(batch);
+        ObjectNode manifest = manifest(p, batchId, y, charset);
+        ArrayNode files = manifest.putArray(Manifest.FILES);
+        Placed placed = place(fs, partDir, new Path(batch, LandingSurvey.FILE), charset, LandingSurvey.COLUMNS);
+        ObjectNode o = files.addObject();
+        o.put(Manifest.FILE_NAME, LandingSurvey.FILE);
+        o.put(Manifest.FILE_ROWS, placed.rows());
+        o.put(Manifest.FILE_SHA256, placed.sha256());
+        try (OutputStream os = fs.create(new Path(batch, Manifest.FILE), true)) {
+          os.write(manifestBytes(manifest));
+        }
+        batches++;
+        LOG.info("survey batch {}: {} counties", batchId, placed.rows());
+      }
+    }
+    return batches;
+  }
+
   private static long ms(long t0) {
     return (System.nanoTime() - t0) / 1_000_000;
   }
@@ -371,8 +412,16 @@ public final class GenerateJob {
     for (String c : LandingLayout.sortColumns(file)) {
       order.add(col(c).asc_nulls_first());
     }
+    writeByBatch(frame, LandingLayout.columns(file), order, dir);
+  }
+
+  /**
+   * Writes a landing frame's columns as one UTF-8 CSV part file per (province, year) partition, its
+   * lines in the given order; {@link #place} then moves each to its batch folder.
+   */
+  private static void writeByBatch(Dataset<Row> frame, List<String> columns, List<Column> order, Path dir) {
     List<Column> select = new ArrayList<>();
-    for (String c : LandingLayout.columns(file)) {
+    for (String c : columns) {
       select.add(col(c));
     }
     select.add(col(LandingLayout.BATCH_PROVINCE));

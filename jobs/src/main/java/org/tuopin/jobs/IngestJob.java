@@ -189,7 +189,9 @@ public final class IngestJob {
       String key = IngestHistory.previousKey(b.province(), b.manifest().kind());
       BatchChecks.Previous before = previous.get(key);
       Optional<BatchRefusal> why = BatchChecks.afterRead(b, files);
-      if (why.isEmpty()) {
+      // The size rule compares register batches; a batch of cooperation files or a survey only has none.
+      boolean register = b.manifest().file(LandingTable.HOUSEHOLDS) != null;
+      if (why.isEmpty() && register) {
         Optional<BatchRefusal> drop = BatchChecks.sizeDrop(rows, before, b.manifest().kind(), ctx.config().ingest().maxRowDropShare());
         if (drop.isPresent() && options.force()) {
           LOG.warn("province {} batch {}: loaded despite the size rule (--force): {}", b.province(), b.batchId(), drop.get().problem());
@@ -201,7 +203,9 @@ public final class IngestJob {
       if (why.isPresent()) {
         decided.add(b.refuse(why.get()));
       } else {
-        previous.put(key, new BatchChecks.Previous(b.batchId(), rows));
+        if (register) {
+          previous.put(key, new BatchChecks.Previous(b.batchId(), rows));
+        }
         decided.add(b);
         logLoaded(b, files);
       }

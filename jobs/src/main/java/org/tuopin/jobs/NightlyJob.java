@@ -10,7 +10,7 @@ import org.tuopin.common.ops.StageResult;
 
 /**
  * {@code tuopin nightly}: reference (when its files changed) → ingest → conform → conform-cooperation →
- * aggregate → assess. Each
+ * conform-survey → aggregate → assess. Each
  * stage is idempotent and appends its own ops.runs row, so a failed run is resumed by running it
  * again; a stage that fails stops the run. Refused input (exit 2) does not stop it: the rest was
  * loaded and is carried through.
@@ -57,6 +57,7 @@ public final class NightlyJob {
     }
     stages.add(log(new ConformJob(ctx, false).execute()));
     stages.add(log(new CooperationConformJob(ctx, options.full()).execute()));
+    stages.add(log(new SurveyConformJob(ctx).execute()));
     outcome = worst(stages);
     if (outcome == ExitStatus.FAILURE) {
       return new Result(stages, outcome, ingest);

@@ -37,6 +37,7 @@ import org.tuopin.common.schema.InjectedErrors;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
+import org.tuopin.common.schema.LandingSurvey;
 import org.tuopin.common.schema.Manifest;
 import org.tuopin.common.schema.Schemas;
 import org.tuopin.common.test.SharedSpark;
@@ -68,8 +69,9 @@ class GenerateJobTest {
     Map<String, String> b = GeneratorFixture.hashes(again);
     // 2 provinces x 2 years x (manifest + 3 CSV files) + the expected figures, and the cooperation
     // batches of their 7 helper provinces (大连 辽宁, 上海, 苏州 江苏, 杭州 宁波 浙江, 青岛 山东, 广州 广东
-    // for 贵州; 福建 for 宁夏) x 2 years x (manifest + 5 CSV files).
-    assertEquals(2 * 2 * 4 + 1 + 7 * 2 * 6, a.size(), a.keySet().toString());
+    // for 贵州; 福建 for 宁夏) x 2 years x (manifest + 5 CSV files), and the survey batches (manifest +
+    // survey.csv) of the province-years with a de-listing cohort: 贵州 2016 and 2017, 宁夏 2017.
+    assertEquals(2 * 2 * 4 + 1 + 7 * 2 * 6 + 3 * 2, a.size(), a.keySet().toString());
     assertEquals(a, b);
   }
 
@@ -100,6 +102,60 @@ class GenerateJobTest {
       }
     }
     assertTrue(Files.isRegularFile(run.resolve("_generator").resolve(ExpectedCountyYear.FILE)));
+  }
+
+  @Test
+  void surveyBatchesHoldOneLinePerPoorCountyOfItsCohortWithinTheBoundsAndTheExpectedRates() throws IOException {
+    Map<String, Integer> cohort = new HashMap<>();
+    List<String> poor = Files.readAllLines(Path.of(GeneratorFixture.REFERENCE, "poor_counties.csv"));
+    int delisted = List.of(GeneratorFixture.fields(poor.get(0))).indexOf("delisted_year");
+    for (String l : poor.subList(1, poor.size())) {
+      cohort.put(l.substring(0, 6), Integer.parseInt(GeneratorFixture.fields(l)[delisted]));
+    }
+    Map<String, String> expectedRates = new HashMap<>();
+    List<String> expected = Files.readAllLines(run.resolve("_generator").resolve(ExpectedCountyYear.FILE));
+    for (String l : expected.subList(1, expected.size())) {
+      String[] f = GeneratorFixture.fields(l);
+      String missed = f[ExpectedCountyYear.COLUMNS.indexOf(ExpectedCountyYear.MISSED_RATE)];
+      if (!missed.isEmpty()) {
+        expectedRates.put(f[0] + "/" + f[1], missed + "/" + f[ExpectedCountyYear.COLUMNS.indexOf(ExpectedCountyYear.APPROVAL_RATE)]);
+      }
+    }
+    List<String> names = new ArrayList<>();
+    Map<String, String> rates = new HashMap<>();
+    for (Path b : GeneratorFixture.surveyBatches(run)) {
+      names.add(run.relativize(b).toString());
+      String province = b.getParent().getFileName().toString();
+      JsonNode m = GeneratorFixture.manifest(b);
+      int year = m.get(Manifest.REPORTING_YEAR).asInt();
+      assertEquals(LandingLayout.surveyBatchId(province, year), m.get(Manifest.BATCH_ID).asText());
+      assertEquals(1, m.get(Manifest.FILES).size());
+      JsonNode f = m.get(Manifest.FILES).get(0);
+      assertEquals(LandingSurvey.FILE, f.get(Manifest.FILE_NAME).asText());
+      assertEquals(GeneratorFixture.sha256(Files.readAllBytes(b.resolve(LandingSurvey.FILE))), f.get(Manifest.FILE_SHA256).asText());
+      List<String> lines = GeneratorFixture.lines(b, LandingSurvey.FILE);
+      assertEquals(String.join(",", LandingSurvey.COLUMNS), lines.get(0));
+      assertEquals(lines.size() - 1, f.get(Manifest.FILE_ROWS).asLong());
+      for (String line : lines.subList(1, lines.size())) {
+        String[] v = GeneratorFixture.fields(line);
+        String county = v[LandingSurvey.COLUMNS.indexOf(LandingSurvey.COUNTY_CODE)];
+        long surveyed = Long.parseLong(v[LandingSurvey.COLUMNS.indexOf(LandingSurvey.SURVEYED_HOUSEHOLDS)]);
+        long missed = Long.parseLong(v[LandingSurvey.COLUMNS.indexOf(LandingSurvey.MISSED_HOUSEHOLDS)]);
+        long approving = Long.parseLong(v[LandingSurvey.COLUMNS.indexOf(LandingSurvey.APPROVING_HOUSEHOLDS)]);
+        assertEquals(String.valueOf(year), v[LandingSurvey.COLUMNS.indexOf(LandingSurvey.REPORTING_YEAR)]);
+        assertEquals(province, DivisionCode.provinceOf(county), county);
+        assertEquals(year, cohort.get(county), "a survey line only in the county's de-listing year: " + county);
+        assertTrue(surveyed >= 300 && surveyed <= 2000, line);
+        assertTrue(missed < 0.02 * surveyed && approving >= 0.9 * surveyed && approving <= surveyed, line);
+        rates.put(county + "/" + year, ((double) missed / surveyed) + "/" + ((double) approving / surveyed));
+      }
+    }
+    assertEquals(
+        List.of("520000/520000-2016-FULL-SURVEY-001", "520000/520000-2017-FULL-SURVEY-001", "640000/640000-2017-FULL-SURVEY-001"),
+        names);
+    // Every line is in the expected figures with its rates, and no other county-year has rates there.
+    assertEquals(rates, expectedRates);
+    assertTrue(rates.size() >= 3, rates.toString());
   }
 
   @Test

@@ -66,9 +66,18 @@ final class GeneratorFixture {
     }
   }
 
-  /** Every register batch folder (one with a manifest, not a helper's cooperation batch) under a landing root, sorted. */
+  /** Every register batch folder (one with a manifest, not a cooperation or survey batch) under a landing root, sorted. */
   static List<Path> batches(Path root) throws IOException {
-    return allBatches(root).stream().filter(p -> !isCooperation(p)).toList();
+    return allBatches(root).stream().filter(p -> !isCooperation(p) && !isSurvey(p)).toList();
+  }
+
+  /** The provinces' third-party survey batch folders under a landing root, sorted. */
+  static List<Path> surveyBatches(Path root) throws IOException {
+    return allBatches(root).stream().filter(GeneratorFixture::isSurvey).toList();
+  }
+
+  private static boolean isSurvey(Path batch) {
+    return batch.getFileName().toString().endsWith(org.tuopin.common.generate.LandingLayout.SURVEY_SEQUENCE);
   }
 
   /** The helpers' cooperation batch folders under a landing root, sorted. */

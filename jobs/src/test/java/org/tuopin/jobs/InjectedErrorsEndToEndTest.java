@@ -196,10 +196,11 @@ class InjectedErrorsEndToEndTest {
       quarantined += total.getLong(1);
       counts.unpersist();
     }
-    // The register's lines: the run also loaded the helpers' cooperation batches.
+    // The register's lines: the run also loaded the helpers' cooperation batches and the surveys.
     long registerLines =
         ingest.batches().stream()
             .filter(b -> !b.batchId().endsWith(org.tuopin.common.generate.LandingLayout.COOPERATION_SEQUENCE))
+            .filter(b -> !b.batchId().endsWith(org.tuopin.common.generate.LandingLayout.SURVEY_SEQUENCE))
             .mapToLong(IngestJob.BatchOutcome::rows)
             .sum();
     assertEquals(delivered, registerLines);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.curated.Level;
 import org.tuopin.common.error.ExitStatus;
 import org.tuopin.common.ops.StageResult;
+import org.tuopin.common.curated.AreaStatus;
+import org.tuopin.common.schema.CuratedCountyStatus;
 import org.tuopin.common.schema.CuratedExits;
 import org.tuopin.common.schema.CuratedIncidence;
 import org.tuopin.common.schema.ExpectedCountyYear;
@@ -23,8 +26,9 @@ import org.tuopin.common.test.SharedSpark;
 
 /**
  * Generated data through the whole nightly run: every county-year count of curated.incidence and
- * curated.exits equals the figures the generator computed from its own model before writing any
- * file. Two provinces (one delivered in GB18030), three years.
+ * curated.exits, and the survey's missed and approval rates in curated.county_status, equal the
+ * figures the generator computed from its own model before writing any file. Two provinces (one
+ * delivered in GB18030), three years.
  */
 @ExtendWith(SharedSpark.class)
 class NightlyEndToEndTest {
@@ -44,14 +48,12 @@ class NightlyEndToEndTest {
     java.util.Arrays.fill(key, (byte) 7);
     NightlyJob.Result r = new NightlyJob(ctx, new NightlyJob.Options(null, true, false), key).execute();
     assertEquals(ExitStatus.OK, r.outcome(), r.stages().toString());
-    assertEquals(List.of("reference", "ingest", "conform", "conform-cooperation", "aggregate", "assess"), r.stages().stream().map(s -> s.stage()).toList());
+    assertEquals(
+        List.of("reference", "ingest", "conform", "conform-cooperation", "conform-survey", "aggregate", "assess"),
+        r.stages().stream().map(s -> s.stage()).toList());
 
     Dataset<Row> expected =
-        SharedSpark.spark()
-            .read()
-            .option("header", "true")
-            .option("inferSchema", "false")
-            .csv(landing.resolve("_generator").resolve(ExpectedCountyYear.FILE).toString())
+        expectedFigures(landing)
             .select(
                 col(ExpectedCountyYear.COUNTY_CODE).as("county_code"),
                 col(ExpectedCountyYear.REPORTING_YEAR).cast("int").as("reporting_year"),
@@ -89,14 +91,18 @@ class NightlyEndToEndTest {
     assertEquals(0, expected.exceptAll(actual).count(), "expected rows missing from curated");
     assertEquals(0, actual.exceptAll(expected).count(), "curated rows the generator did not expect");
     assertEquals(expected.count(), actual.count());
+    assertSurveyRatesAsGenerated(ctx, landing);
 
     // A CHANGES night: 5 % of both provinces' 2018 households get a corrected income.
     List<ChangesJob.Written> changes =
         new ChangesJob(ctx, new ChangesJob.Request(landing.toString(), List.of("520000", "430000"), 2018, 0.05, 7L, 2, 400)).execute();
     assertEquals(2, changes.size());
     assertTrue(changes.get(0).households() > 0 && changes.get(1).households() > 0, changes.toString());
+    long surveyVersion = DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(Table.SILVER_SURVEY));
     NightlyJob.Result night = new NightlyJob(ctx, new NightlyJob.Options(null, false, false), key).execute();
     assertEquals(ExitStatus.OK, night.outcome(), night.stages().toString());
+    // No survey batch that night: silver.survey keeps its version, so the aggregate stays incremental.
+    assertEquals(surveyVersion, DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(Table.SILVER_SURVEY)));
     StageResult aggregate = night.stages().stream().filter(st -> st.stage().equals(AggregateJob.STAGE)).findFirst().orElseThrow();
     assertTrue(
         aggregate.message().startsWith("curated rows from 2018 on replaced; household facts recomputed for 2 province-years"),
@@ -120,6 +126,52 @@ class NightlyEndToEndTest {
           ctx.catalog().read(ctx.spark(), t),
           ctx.spark().read().format("delta").option("versionAsOf", incremental.get(t)).load(ctx.catalog().path(t)));
     }
+  }
+
+  /** The generator's expected_county_year.csv, every column a string. */
+  private static Dataset<Row> expectedFigures(Path landing) {
+    return SharedSpark.spark()
+        .read()
+        .option("header", "true")
+        .option("inferSchema", "false")
+        .csv(landing.resolve("_generator").resolve(ExpectedCountyYear.FILE).toString());
+  }
+
+  /**
+   * curated.county_status carries the generator's survey rates for every county-year it surveyed
+   * (exactly: both sides divide the same whole numbers) and null rates with the NO_SURVEY flag
+   * everywhere else; the surveyed counties are not pending a survey any more.
+   */
+  private static void assertSurveyRatesAsGenerated(JobContext ctx, Path landing) {
+    Dataset<Row> expected =
+        expectedFigures(landing)
+            .select(
+                col(ExpectedCountyYear.COUNTY_CODE).as("county_code"),
+                col(ExpectedCountyYear.REPORTING_YEAR).cast("int").as("reporting_year"),
+                col(ExpectedCountyYear.MISSED_RATE).cast("double").as("missed_rate"),
+                col(ExpectedCountyYear.APPROVAL_RATE).cast("double").as("approval_rate"));
+    Dataset<Row> status = ctx.catalog().read(ctx.spark(), Table.CURATED_COUNTY_STATUS);
+    Dataset<Row> actual =
+        status.select(
+            col(CuratedCountyStatus.AREA_CODE).as("county_code"),
+            col(CuratedCountyStatus.REPORTING_YEAR).as("reporting_year"),
+            col(CuratedCountyStatus.MISSED_RATE).as("missed_rate"),
+            col(CuratedCountyStatus.APPROVAL_RATE).as("approval_rate"));
+    long surveyed = expected.where(col("missed_rate").isNotNull()).count();
+    assertTrue(surveyed >= 5, "surveyed county-years generated: " + surveyed);
+    // county_status holds the national poor counties only, which are the ones the generator surveys.
+    Dataset<Row> poor = expected.join(actual.select("county_code", "reporting_year"), scala.collection.JavaConverters.asScalaBuffer(List.of("county_code", "reporting_year")).toSeq(), "left_semi");
+    assertEquals(surveyed, poor.where(col("missed_rate").isNotNull()).count(), "every surveyed county-year has a county_status row");
+    assertEquals(0, poor.exceptAll(actual).count(), "survey rates of the generator missing from curated.county_status");
+    assertEquals(0, actual.exceptAll(poor).count(), "survey rates in curated.county_status the generator did not deliver");
+    Column noSurvey = org.apache.spark.sql.functions.array_contains(col(CuratedCountyStatus.FLAGS), AreaStatus.Flag.NO_SURVEY.name());
+    assertEquals(surveyed, status.where(col(CuratedCountyStatus.MISSED_RATE).isNotNull().and(org.apache.spark.sql.functions.not(noSurvey))).count());
+    assertEquals(
+        0,
+        status.where(
+                col(CuratedCountyStatus.MISSED_RATE).isNotNull()
+                    .and(col(CuratedCountyStatus.STATUS).equalTo(AreaStatus.Status.ELIGIBLE_PENDING_SURVEY.name())))
+            .count());
   }
 
   private static final List<Table> CURATED =

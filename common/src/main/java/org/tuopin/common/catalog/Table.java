@@ -21,6 +21,8 @@ public enum Table {
   BRONZE_HOUSEHOLDS(Layer.BRONZE, "households"),
   BRONZE_MEMBERS(Layer.BRONZE, "members"),
   BRONZE_POPULATION(Layer.BRONZE, "population"),
+  /** The third-party survey lines (survey.csv), as delivered. */
+  BRONZE_SURVEY(Layer.BRONZE, "survey"),
   BRONZE_COOPERATION_FUNDS(Layer.BRONZE, "cooperation_funds"),
   BRONZE_COOPERATION_INDUSTRY(Layer.BRONZE, "cooperation_industry"),
   BRONZE_COOPERATION_TALENT(Layer.BRONZE, "cooperation_talent"),
@@ -40,6 +42,7 @@ public enum Table {
   QUARANTINE_HOUSEHOLDS(Layer.QUARANTINE, "households"),
   QUARANTINE_MEMBERS(Layer.QUARANTINE, "members"),
   QUARANTINE_POPULATION(Layer.QUARANTINE, "population"),
+  QUARANTINE_SURVEY(Layer.QUARANTINE, "survey"),
   QUARANTINE_COOPERATION_FUNDS(Layer.QUARANTINE, "cooperation_funds"),
   QUARANTINE_COOPERATION_INDUSTRY(Layer.QUARANTINE, "cooperation_industry"),
   QUARANTINE_COOPERATION_TALENT(Layer.QUARANTINE, "cooperation_talent"),

@@ -51,7 +51,11 @@ public record GeneratorModel(
     double higherEducationShare,
     double medicalInsuranceShare,
     double worksAwayShare,
-    double helperProvinceShare) {
+    double helperProvinceShare,
+    int surveySampleMin,
+    int surveySampleMax,
+    double surveyMaxMissedShare,
+    double surveyMinApprovalShare) {
 
   /** The largest household size the model makes (the length of household-size-shares). */
   public static final int MAX_HOUSEHOLD_SIZE = 8;
@@ -75,6 +79,8 @@ public record GeneratorModel(
     double poorIncMax = r.atLeast("poor-income-max-factor", poorIncMin, 10.0, "poor-income-min-factor");
     double exitIncMin = r.number("exit-income-min-factor", 1.0, 10.0);
     double exitIncMax = r.atLeast("exit-income-max-factor", exitIncMin, 10.0, "exit-income-min-factor");
+    int sampleMin = r.integer("survey-sample-min", 1, 1_000_000);
+    int sampleMax = r.integer("survey-sample-max", sampleMin, 1_000_000);
     if (exitIncMin <= 1.0) {
       throw Errors.config(path + ".exit-income-min-factor", "is " + exitIncMin + ", not above the line", "use a value above 1.0");
     }
@@ -113,7 +119,11 @@ public record GeneratorModel(
         r.number("higher-education-share", 0.0, 1.0),
         r.number("medical-insurance-share", 0.0, 1.0),
         r.number("works-away-share", 0.0, 1.0),
-        r.number("helper-province-share", 0.0, 1.0));
+        r.number("helper-province-share", 0.0, 1.0),
+        sampleMin,
+        sampleMax,
+        r.number("survey-max-missed-share", 0.0, 1.0),
+        r.number("survey-min-approval-share", 0.0, 1.0));
   }
 
   /** Typed reads under one path, each problem a one-line configuration error naming the key. */

@@ -30,6 +30,7 @@ import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
+import org.tuopin.common.schema.LandingSurvey;
 import org.tuopin.common.schema.Lineage;
 import org.tuopin.common.schema.SilverMembers;
 
@@ -335,13 +336,18 @@ public final class Preparation {
                 Typed.namesWhere(LandingPopulation.COLUMNS, c -> Typed.blank(col(c))))
             .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
             .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
-    typed = flagKnown(typed, col(Prepared.COUNTY), counties(divisions, "_cty"), "_cty", Prepared.COUNTY_KNOWN);
-    typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
-    return duplicates(
-        typed,
-        List.of(LandingPopulation.VILLAGE_CODE),
-        List.of(LandingPopulation.VILLAGE_CODE, LandingPopulation.REPORTING_YEAR),
-        contentColumns(Bronze.POPULATION));
+    return areaLines(typed, divisions, LandingPopulation.VILLAGE_CODE, LandingPopulation.REPORTING_YEAR, Bronze.POPULATION);
+  }
+
+  /**
+   * The division flags and duplicate facts of a file with one area and year per line (population,
+   * survey): whether {@link Prepared#COUNTY} and the delivering province are known, and duplicates
+   * by (area, year) within a batch.
+   */
+  private static Dataset<Row> areaLines(Dataset<Row> typed, Dataset<Row> divisions, String area, String year, StructType bronze) {
+    Dataset<Row> flagged = flagKnown(typed, col(Prepared.COUNTY), counties(divisions, "_cty"), "_cty", Prepared.COUNTY_KNOWN);
+    flagged = flagKnown(flagged, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
+    return duplicates(flagged, List.of(area), List.of(area, year), contentColumns(bronze));
   }
 
   // ---------------------------------------------------------------- cooperation (helper provinces)
@@ -384,5 +390,31 @@ public final class Preparation {
             .withColumn(Prepared.PAIRING_KNOWN, col("_ph").isNotNull())
             .drop("_ph", "_pd");
     return duplicates(typed, List.of(Cooperation.HELPER_CODE), Cooperation.KEY_COLUMNS, contentColumns(file.bronzeSchema()));
+  }
+
+  // ---------------------------------------------------------------- survey (third-party assessment)
+
+  /**
+   * Survey lines with typed year and counts, missing fields, counts that are not whole numbers of 0
+   * or more, whether the county is a county of ref.divisions, and duplicate facts by (county, year).
+   */
+  public static Dataset<Row> survey(Dataset<Row> bronze, Dataset<Row> divisions, TuopinConfig.Conform limits) {
+    List<String> years = List.of(LandingSurvey.REPORTING_YEAR);
+    Dataset<Row> typed =
+        bronze
+            .withColumn(Prepared.YEAR, Typed.year(col(LandingSurvey.REPORTING_YEAR)))
+            .withColumn(Prepared.COUNTY, trim(col(LandingSurvey.COUNTY_CODE)))
+            .withColumn(Prepared.SURVEYED, Typed.integer(col(LandingSurvey.SURVEYED_HOUSEHOLDS)))
+            .withColumn(Prepared.MISSED, Typed.integer(col(LandingSurvey.MISSED_HOUSEHOLDS)))
+            .withColumn(Prepared.APPROVING, Typed.integer(col(LandingSurvey.APPROVING_HOUSEHOLDS)))
+            .withColumn(Prepared.MISSING, Typed.namesWhere(LandingSurvey.COLUMNS, c -> Typed.blank(col(c))))
+            .withColumn(
+                Prepared.BAD_COUNTS,
+                Typed.namesWhere(
+                    LandingSurvey.COUNTS,
+                    c -> Typed.present(col(c)).and(Typed.integer(col(c)).isNull().or(Typed.integer(col(c)).lt(0)))))
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
+    return areaLines(typed, divisions, LandingSurvey.COUNTY_CODE, LandingSurvey.REPORTING_YEAR, LandingSurvey.BRONZE);
   }
 }

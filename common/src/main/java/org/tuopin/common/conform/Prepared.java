@@ -62,4 +62,13 @@ public final class Prepared {
   public static final String PAIRING_KNOWN = "_c_pairing_known";
   /** Comma-separated names of a cooperation line's measures that are present but not a number of their kind, 0 or more. */
   public static final String BAD_MEASURES = "_c_bad_measures";
+
+  /** A survey line's surveyed households as a whole number (null when not one). */
+  public static final String SURVEYED = "_c_surveyed";
+  /** A survey line's missed households as a whole number (null when not one). */
+  public static final String MISSED = "_c_missed";
+  /** A survey line's approving households as a whole number (null when not one). */
+  public static final String APPROVING = "_c_approving";
+  /** Comma-separated names of a survey line's counts that are present but not whole numbers of 0 or more. */
+  public static final String BAD_COUNTS = "_c_bad_counts";
 }

@@ -20,6 +20,7 @@ import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
+import org.tuopin.common.schema.LandingSurvey;
 import org.tuopin.common.schema.Lineage;
 
 /**
@@ -76,6 +77,9 @@ public final class Rules {
   public static final String DUPLICATE_KEY = "DUPLICATE_KEY";
   public static final String PAIRING_UNKNOWN = "PAIRING_UNKNOWN";
   public static final String MEASURE_RANGE = "MEASURE_RANGE";
+  public static final String SURVEY_COUNT_RANGE = "SURVEY_COUNT_RANGE";
+  public static final String SURVEY_SAMPLE_EMPTY = "SURVEY_SAMPLE_EMPTY";
+  public static final String SURVEY_COUNT_ABOVE_SAMPLE = "SURVEY_COUNT_ABOVE_SAMPLE";
 
   /** The rule id for each resident-ID problem found at ingest (Bronze.ID_PROBLEM values). */
   public static String idRule(ResidentId.Problem p) {
@@ -380,11 +384,45 @@ public final class Rules {
     return b.build();
   }
 
+  /** Rules of bronze.survey, the third-party assessment survey. */
+  public static List<Rule> survey(TuopinConfig.Conform limits) {
+    Column county = col(Prepared.COUNTY);
+    Column surveyed = col(Prepared.SURVEYED);
+    Builder b = new Builder(Table.BRONZE_SURVEY);
+    b.common(limits, "reporting_year");
+    b.quarantine(
+        SURVEY_COUNT_RANGE,
+        "surveyed_households, missed_households and approving_households are whole numbers, 0 or more.",
+        col(Prepared.BAD_COUNTS).notEqual(""),
+        "not a whole number >= 0: {" + Prepared.BAD_COUNTS + "}");
+    b.quarantine(
+        SURVEY_SAMPLE_EMPTY, "surveyed_households is above 0: the rates are shares of the sample.",
+        surveyed.equalTo(0),
+        "surveyed_households is 0");
+    b.quarantine(
+        SURVEY_COUNT_ABOVE_SAMPLE, "Neither missed_households nor approving_households is above a valid surveyed_households.",
+        surveyed.gt(0).and(col(Prepared.MISSED).gt(surveyed).or(col(Prepared.APPROVING).gt(surveyed))),
+        "missed {" + LandingSurvey.MISSED_HOUSEHOLDS + "} or approving {" + LandingSurvey.APPROVING_HOUSEHOLDS
+            + "} households above the {" + LandingSurvey.SURVEYED_HOUSEHOLDS + "} surveyed");
+    b.quarantine(
+        COUNTY_UNKNOWN, "county_code is a county of ref.divisions.",
+        Typed.present(col(LandingSurvey.COUNTY_CODE)).and(col(Prepared.COUNTY_KNOWN).unary_$bang()),
+        "county '{" + LandingSurvey.COUNTY_CODE + "}' is not a county of ref.divisions");
+    b.quarantine(
+        COUNTY_IN_PROVINCE,
+        "The county lies in the delivering province (_province; ingest refuses a batch with a county of another province).",
+        Typed.present(col(LandingSurvey.COUNTY_CODE)).and(substring(county, 1, 2).notEqual(substring(col(Lineage.PROVINCE), 1, 2))),
+        "county {" + Prepared.COUNTY + "} is not in the delivering province {" + Lineage.PROVINCE + "}");
+    b.duplicates("county_code, reporting_year");
+    return b.build();
+  }
+
   /** Every rule of every table, in order: the content of docs/rules.md. */
   public static List<Rule> all(TuopinConfig.Conform limits) {
     List<Rule> all = new ArrayList<>(households(limits));
     all.addAll(members(limits));
     all.addAll(population(limits));
+    all.addAll(survey(limits));
     for (Cooperation.File f : Cooperation.File.values()) {
       all.addAll(cooperation(limits, f));
     }

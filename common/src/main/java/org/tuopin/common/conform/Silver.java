@@ -25,6 +25,7 @@ import org.tuopin.common.schema.Lineage;
 import org.tuopin.common.schema.SilverHouseholds;
 import org.tuopin.common.schema.SilverMembers;
 import org.tuopin.common.schema.SilverPopulation;
+import org.tuopin.common.schema.SilverSurvey;
 
 /**
  * Turns evaluated rows into silver rows (typed, codes for labels, divisions derived from the village
@@ -144,6 +145,23 @@ public final class Silver {
       cols.add(c);
     }
     return conformTo(evaluated.select(cols.toArray(new Column[0])), file.silverSchema());
+  }
+
+  /** silver.survey rows of evaluated survey lines: the rates are shares of the sample; the delivering province is the county's. */
+  public static Dataset<Row> survey(Dataset<Row> evaluated) {
+    Column surveyed = col(Prepared.SURVEYED).cast("double");
+    Dataset<Row> df =
+        evaluated.select(
+            col(Prepared.COUNTY).as(SilverSurvey.COUNTY_CODE),
+            col(Prepared.YEAR).as(SilverSurvey.REPORTING_YEAR),
+            col(Prepared.MISSED).cast("double").divide(surveyed).as(SilverSurvey.MISSED_RATE),
+            col(Prepared.APPROVING).cast("double").divide(surveyed).as(SilverSurvey.APPROVAL_RATE),
+            col(Lineage.PROVINCE).as(SilverSurvey.PROVINCE_CODE),
+            col(Prepared.SURVEYED).as(SilverSurvey.SURVEYED_HOUSEHOLDS),
+            col(Prepared.MISSED).as(SilverSurvey.MISSED_HOUSEHOLDS),
+            col(Prepared.APPROVING).as(SilverSurvey.APPROVING_HOUSEHOLDS),
+            lineage()[0], lineage()[1], lineage()[2]);
+    return conformTo(df, SilverSurvey.SCHEMA);
   }
 
   /** The quarantine rows of evaluated lines: the bronze columns, then rule_ids and messages. */

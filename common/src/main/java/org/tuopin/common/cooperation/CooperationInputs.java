@@ -1,6 +1,10 @@
 package org.tuopin.common.cooperation;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.dense_rank;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
@@ -58,6 +62,24 @@ public final class CooperationInputs {
   /** True for a line of a refused batch: none reaches silver or quarantine. */
   public static Column refusedLine() {
     return col(BATCH_FAILS);
+  }
+
+  /** The lines judged (after {@link #withBatchVerdict}), and how many go to silver, to quarantine, or are in refused batches. */
+  public record Counts(long lines, long valid, long quarantined, long refused) {}
+
+  /** {@link Counts} of judged lines, in one pass (one aggregate row). */
+  public static Counts counts(Dataset<Row> judged) {
+    Row r =
+        judged
+            .agg(
+                count(lit(1)),
+                sum(when(validLine(), lit(1L)).otherwise(lit(0L))),
+                sum(when(quarantinedLine(), lit(1L)).otherwise(lit(0L))),
+                sum(when(refusedLine(), lit(1L)).otherwise(lit(0L))))
+            .first();
+    long lines = r.getLong(0);
+    // Sums over no rows are null.
+    return lines == 0 ? new Counts(0, 0, 0, 0) : new Counts(lines, r.getLong(1), r.getLong(2), r.getLong(3));
   }
 
   /** Lines for silver (after {@link #withBatchVerdict}). */

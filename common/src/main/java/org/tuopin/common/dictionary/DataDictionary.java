@@ -226,6 +226,15 @@ public final class DataDictionary {
     doc(Table.REF_THRESHOLDS, "area_code", "Region, province or county the threshold applies to; empty for DEFAULT", "适用地区代码", "code", "ref: thresholds.csv");
     doc(Table.REF_NATIONAL_SERIES, "incidence_rate", "National rural poverty incidence (survey based, 2010 standard)", "全国农村贫困发生率", FRACTION, "ref: national_series.csv");
     doc(Table.SILVER_SURVEY, "county_code", "County the survey is about", "县级区划代码", "code", "survey (province)");
+    // Third-party assessment survey (docs/survey.md).
+    String surveyFile = "survey.csv (province)";
+    for (Table t : new Table[] {Table.BRONZE_SURVEY, Table.QUARANTINE_SURVEY}) {
+      doc(t, "county_code", "County the survey is about (6 digits, in the delivering province)", "县级区划代码", "code", surveyFile);
+    }
+    doc(Table.SILVER_SURVEY, "province_code", "The delivering province, PP0000", "报送省份代码", "code", DERIVED + " from the batch");
+    doc("surveyed_households", "Households the third-party survey sampled in the county (样本户数)", "样本户数", "households", surveyFile);
+    doc("missed_households", "Sampled households found poor but not registered (漏评户数)", "漏评户数", "households", surveyFile);
+    doc("approving_households", "Sampled households approving of the poverty-reduction work and its results (认可户数)", "认可户数", "households", surveyFile);
     // Conform's book of settled batches.
     doc(Table.OPS_CONFORMED_BATCHES, "province", "Delivering province", "报送省份", "code", "bronze");
     doc(Table.OPS_CONFORMED_BATCHES, "reporting_year", "Reporting year of the batch", "批次报告年度", "year", "bronze");
@@ -367,7 +376,9 @@ public final class DataDictionary {
     table(Table.SILVER_HOUSEHOLDS, "Valid households per year, typed and coded", "户记录 (清洗层)");
     table(Table.SILVER_MEMBERS, "Valid persons per year, pseudonymised", "人员记录 (清洗层)");
     table(Table.SILVER_POPULATION, "Rural registered population per village and year", "乡村户籍人口 (清洗层)");
+    table(Table.BRONZE_SURVEY, "Every delivered third-party survey line", "第三方评估调查 (原始层)");
     table(Table.SILVER_SURVEY, "Third-party assessment survey per county and year: missed-identification and approval rates", "第三方评估调查 (清洗层)");
+    table(Table.QUARANTINE_SURVEY, "Rejected third-party survey lines with every rule they broke", "隔离的第三方评估调查记录");
     table(Table.QUARANTINE_HOUSEHOLDS, "Rejected household lines with every rule they broke", "隔离的户记录");
     table(Table.QUARANTINE_MEMBERS, "Rejected member lines with every rule they broke", "隔离的人员记录");
     table(Table.QUARANTINE_POPULATION, "Rejected population lines with every rule they broke", "隔离的人口记录");

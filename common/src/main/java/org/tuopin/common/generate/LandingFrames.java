@@ -163,9 +163,12 @@ public final class LandingFrames {
 
   /**
    * The expected figures per county and year, from the model's own flags (never from the files):
-   * every county-year that has villages, zero where nothing happened.
+   * every county-year that has villages, zero where nothing happened; the survey's rates where the
+   * generator delivers a survey line, null elsewhere.
+   *
+   * @param surveyRates {@link SurveyFrames#expectedRates}
    */
-  public static Dataset<Row> expected(Dataset<Row> householdYears, Dataset<Row> villageYears) {
+  public static Dataset<Row> expected(Dataset<Row> householdYears, Dataset<Row> villageYears, Dataset<Row> surveyRates) {
     Dataset<Row> counts =
         householdYears
             .groupBy(col(COUNTY).as("_c"), col(YEAR).as("_y"))
@@ -183,13 +186,20 @@ public final class LandingFrames {
     Dataset<Row> population =
         villageYears.groupBy(col(COUNTY), col(YEAR)).agg(sum(col(RURAL_POPULATION)).as(ExpectedCountyYear.RURAL_POPULATION));
     Dataset<Row> joined =
-        population.join(counts, col(COUNTY).equalTo(col("_c")).and(col(YEAR).equalTo(col("_y"))), "left");
+        population
+            .join(counts, col(COUNTY).equalTo(col("_c")).and(col(YEAR).equalTo(col("_y"))), "left")
+            .join(
+                surveyRates,
+                col(COUNTY).equalTo(col(SurveyFrames.EXPECTED_COUNTY)).and(col(YEAR).equalTo(col(SurveyFrames.EXPECTED_YEAR))),
+                "left");
     List<Column> cols = new ArrayList<>();
     cols.add(col(COUNTY).as(ExpectedCountyYear.COUNTY_CODE));
     cols.add(col(YEAR).cast("int").as(ExpectedCountyYear.REPORTING_YEAR));
     for (String c : ExpectedCountyYear.COUNTS) {
       cols.add(coalesce(col(c), lit(0L)).cast("long").as(c));
     }
+    cols.add(col(ExpectedCountyYear.MISSED_RATE));
+    cols.add(col(ExpectedCountyYear.APPROVAL_RATE));
     return joined.select(cols.toArray(new Column[0]));
   }
 

@@ -50,6 +50,14 @@ public final class LandingLayout {
     return concat(province, lit("-"), year.cast("string"), lit("-" + Manifest.KIND_FULL + "-" + COOPERATION_SEQUENCE));
   }
 
+  /** Sequence part of a province's third-party survey batch id. */
+  public static final String SURVEY_SEQUENCE = "SURVEY-001";
+
+  /** The batch id of a province's third-party survey of a year, e.g. 520000-2018-FULL-SURVEY-001. */
+  public static String surveyBatchId(String province, int year) {
+    return String.format(Locale.ROOT, "%s-%d-%s-%s", province, year, Manifest.KIND_FULL, SURVEY_SEQUENCE);
+  }
+
   /** {@link #batchId(String, int)} as a Column. */
   public static Column batchId(Column province, Column year) {
     return concat(province, lit("-"), year.cast("string"), lit("-" + Manifest.KIND_FULL + "-" + BATCH_SEQUENCE));

@@ -18,7 +18,7 @@ import org.tuopin.common.schema.Manifest;
  * A batch's {@code manifest.json} (fields: {@link Manifest}), parsed with Jackson and checked
  * against its folder: every required field present and well formed, the province equal to the
  * province folder, the batch id equal to the batch folder, households.csv and members.csv listed
- * (unless the batch holds only cooperation files).
+ * (unless the batch holds only cooperation files or the survey: {@link LandingTable#standalone()}).
  *
  * @param files the listed files, in manifest order
  */
@@ -136,11 +136,11 @@ public record BatchManifest(
       }
       files.add(new ListedFile(name, rows.asLong(), sha));
     }
-    // A helper (eastern) province delivers its cooperation files in a batch of their own; every other
-    // batch carries the register's required files.
-    boolean cooperationOnly = names.stream().allMatch(n -> LandingTable.ofFile(n).cooperation() != null);
+    // A helper (eastern) province delivers its cooperation files, and a province its third-party
+    // survey, in a batch of their own; every other batch carries the register's required files.
+    boolean standaloneOnly = names.stream().allMatch(n -> LandingTable.ofFile(n).standalone());
     for (LandingTable t : LandingTable.values()) {
-      if (t.required() && !cooperationOnly && !names.contains(t.fileName())) {
+      if (t.required() && !standaloneOnly && !names.contains(t.fileName())) {
         throw field(Manifest.FILES, "does not list " + t.fileName() + ", which every batch delivers");
       }
     }

@@ -102,7 +102,9 @@ public final class IngestHistory {
    */
   public static IngestHistory of(Dataset<Row> ingestedFiles, Collection<String> batchIds, Collection<String> contentKeys) {
     // One query (each costs seconds of fixed overhead): per province and kind its latest loaded
-    // batch, plus the loaded batches sharing an id or a content with this run's candidates.
+    // register batch, plus the loaded batches sharing an id or a content with this run's candidates.
+    // A batch of cooperation files or a survey only (no households.csv) is never the size rule's
+    // previous batch: its 0 register records would switch the rule off for the province.
     Column related = lit(false);
     if (!batchIds.isEmpty()) {
       related = col(IngestedFiles.BATCH_ID).isin(batchIds.toArray()).or(col(CONTENT).isin(contentKeys.toArray()));
@@ -113,12 +115,12 @@ public final class IngestHistory {
                 RANK,
                 row_number()
                     .over(
-                        Window.partitionBy(col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.KIND))
+                        Window.partitionBy(col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.KIND), col(HOUSEHOLDS_SHA).isNull())
                             .orderBy(col(LAST_AT).desc(), col(IngestedFiles.BATCH_ID).desc())))
             .filter(col(RANK).equalTo(1).or(related))
             .select(
                 col(IngestedFiles.PROVINCE_CODE), col(IngestedFiles.KIND), col(IngestedFiles.BATCH_ID), col(SIZE_ROWS),
-                col(CONTENT), col(RANK).equalTo(1), related)
+                col(CONTENT), col(RANK).equalTo(1).and(col(HOUSEHOLDS_SHA).isNotNull()), related)
             .collectAsList();
     Map<String, String> contentByBatch = new HashMap<>();
     Map<String, String> batchByContent = new HashMap<>();

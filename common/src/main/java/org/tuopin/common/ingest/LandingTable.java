@@ -8,12 +8,14 @@ import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
+import org.tuopin.common.schema.LandingSurvey;
 
 /**
  * The landing files ingest reads, each with its bronze table and what the reader must do to it:
  * which column holds a resident ID (replaced by its pseudonym) and where the record's village code
  * is (checked against the delivering province). The cooperation files of helper provinces
- * ({@code cooperation_*.csv}) are optional and may form a batch of their own.
+ * ({@code cooperation_*.csv}) and the third-party survey ({@code survey.csv}) are optional and may
+ * form a batch of their own.
  */
 public enum LandingTable {
   HOUSEHOLDS(
@@ -47,6 +49,17 @@ public enum LandingTable {
       null,
       null,
       LandingPopulation.VILLAGE_CODE),
+  // The surveyed county stands where a village code would: a province may survey only its own counties.
+  SURVEY(
+      LandingSurvey.FILE,
+      LandingSurvey.COLUMNS,
+      Table.BRONZE_SURVEY,
+      LandingSurvey.BRONZE,
+      false,
+      null,
+      null,
+      null,
+      LandingSurvey.COUNTY_CODE),
   COOPERATION_FUNDS(Cooperation.File.FUNDS),
   COOPERATION_INDUSTRY(Cooperation.File.INDUSTRY),
   COOPERATION_TALENT(Cooperation.File.TALENT),
@@ -128,7 +141,11 @@ public enum LandingTable {
     return idProblemColumn;
   }
 
-  /** The landing column whose first 12 characters are the record's village code. */
+  /**
+   * The landing column whose first 12 characters are the record's village code (for the survey, its
+   * county code; for a cooperation file, its helper code): ingest checks its first two digits
+   * against the delivering province.
+   */
   public String villageColumn() {
     return villageColumn;
   }
@@ -136,6 +153,14 @@ public enum LandingTable {
   /** The cooperation file this table reads, or null for the register's own files. */
   public Cooperation.File cooperation() {
     return Cooperation.File.ofFileName(fileName);
+  }
+
+  /**
+   * Whether the file may come in a batch without the register's files: a helper's cooperation
+   * files and the third-party survey.
+   */
+  public boolean standalone() {
+    return this == SURVEY || cooperation() != null;
   }
 
   /** The table of a landing file name, or null for a name ingest does not know. */

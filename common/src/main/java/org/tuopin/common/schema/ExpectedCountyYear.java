@@ -8,7 +8,9 @@ import java.util.List;
  * with the curated stage: poor = status POOR or RETURNED in that year's record; exited = EXITED with
  * exit_year equal to the year; new = identified_year equal to the year; returned = EXITED in the
  * previous year's record and POOR or RETURNED in this one; removed = REMOVED in this year's record.
- * Persons are the sum of household_size of those households.
+ * Persons are the sum of household_size of those households. The survey's rates are those of the
+ * generated survey.csv line of the county and year (missed / surveyed, approving / surveyed), empty
+ * where no survey line was generated.
  */
 public final class ExpectedCountyYear {
   private ExpectedCountyYear() {}
@@ -29,6 +31,10 @@ public final class ExpectedCountyYear {
   public static final String REMOVED_PERSONS = "removed_persons";
   /** Sum of the county's villages' rural population in population.csv. */
   public static final String RURAL_POPULATION = "rural_population";
+  /** Missed-identification rate of the generated survey line; empty without one. */
+  public static final String MISSED_RATE = "missed_rate";
+  /** Approval rate of the generated survey line; empty without one. */
+  public static final String APPROVAL_RATE = "approval_rate";
 
   /** The count columns, in file order after the two key columns. */
   public static final List<String> COUNTS =
@@ -40,5 +46,5 @@ public final class ExpectedCountyYear {
       List.of(
           COUNTY_CODE, REPORTING_YEAR, POOR_HOUSEHOLDS, POOR_PERSONS, EXITED_HOUSEHOLDS, EXITED_PERSONS,
           NEW_HOUSEHOLDS, NEW_PERSONS, RETURNED_HOUSEHOLDS, RETURNED_PERSONS, REMOVED_HOUSEHOLDS,
-          REMOVED_PERSONS, RURAL_POPULATION);
+          REMOVED_PERSONS, RURAL_POPULATION, MISSED_RATE, APPROVAL_RATE);
 }

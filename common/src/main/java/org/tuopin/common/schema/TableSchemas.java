@@ -46,6 +46,7 @@ public final class TableSchemas {
     SCHEMAS.put(Table.BRONZE_HOUSEHOLDS, Bronze.HOUSEHOLDS);
     SCHEMAS.put(Table.BRONZE_MEMBERS, Bronze.MEMBERS);
     SCHEMAS.put(Table.BRONZE_POPULATION, Bronze.POPULATION);
+    SCHEMAS.put(Table.BRONZE_SURVEY, LandingSurvey.BRONZE);
 
     SCHEMAS.put(Table.SILVER_HOUSEHOLDS, SilverHouseholds.SCHEMA);
     SCHEMAS.put(Table.SILVER_MEMBERS, SilverMembers.SCHEMA);
@@ -55,6 +56,7 @@ public final class TableSchemas {
     SCHEMAS.put(Table.QUARANTINE_HOUSEHOLDS, Quarantine.HOUSEHOLDS);
     SCHEMAS.put(Table.QUARANTINE_MEMBERS, Quarantine.MEMBERS);
     SCHEMAS.put(Table.QUARANTINE_POPULATION, Quarantine.POPULATION);
+    SCHEMAS.put(Table.QUARANTINE_SURVEY, LandingSurvey.QUARANTINE);
 
     SCHEMAS.put(Table.CURATED_HOUSEHOLD_FACTS, CuratedHouseholdFacts.SCHEMA);
     SCHEMAS.put(Table.CURATED_INCIDENCE, CuratedIncidence.SCHEMA);

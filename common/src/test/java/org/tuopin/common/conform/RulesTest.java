@@ -31,6 +31,7 @@ import org.tuopin.common.schema.Cooperation;
 import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
+import org.tuopin.common.schema.LandingSurvey;
 import org.tuopin.common.schema.Lineage;
 import org.tuopin.common.schema.Quarantine;
 import org.tuopin.common.schema.SilverMembers;
@@ -56,6 +57,7 @@ class RulesTest {
   static final List<Line> MEM = new ArrayList<>();
   static final List<Line> POP = new ArrayList<>();
   static final List<Line> COOP = new ArrayList<>();
+  static final List<Line> SURVEY = new ArrayList<>();
   /** A helper's batch of cooperation files (Guangdong). */
   static final Batch HELPER = new Batch("c1", "440000", 2019, "FULL");
   static final List<Expect> EXPECT = new ArrayList<>();
@@ -101,6 +103,20 @@ class RulesTest {
 
   static void expectCoop(Line l, String why, String... ids) {
     EXPECT.add(new Expect("cooperation_funds", l.batch(), l.line(), ids(ids), isQuarantined(ids), why));
+  }
+
+  /**
+   * A survey line of Guizhou's 2019 survey in a batch of its own ({@code s<n>}, line 2), so that
+   * lines about the fixture's one county do not share a key; {@code batch} groups lines that should.
+   */
+  static Line survey(String batch, String county, String surveyed, String missed, String approving, long line) {
+    Line l = BronzeFixtures.survey(new Batch(batch, BronzeFixtures.GUIZHOU, 2019, "FULL"), county, surveyed, missed, approving, line);
+    SURVEY.add(l);
+    return l;
+  }
+
+  static void expectSurvey(Line l, String why, String... ids) {
+    EXPECT.add(new Expect("survey", l.batch(), l.line(), ids(ids), isQuarantined(ids), why));
   }
 
   /** ref.pairings of the fixture: 广州 helps four areas of Guizhou. */
@@ -350,7 +366,30 @@ class RulesTest {
     expectCoop(coop("530100", 6, "1", "1"), "not a pairing", Rules.PAIRING_UNKNOWN);
     expectCoop(coop("520800", 7, "1", "1").set(Cooperation.HELPER_CODE, null), "helper missing", Rules.REQUIRED_FIELD);
 
+    expectSurvey(survey("s1", "520102", "800", "10", "760", 2), "valid survey line");
+    expectSurvey(survey("s2", "520102", "500", "501", "450", 2), "more missed than surveyed", Rules.SURVEY_COUNT_ABOVE_SAMPLE);
+    expectSurvey(survey("s3", "520102", "500", "5", "501", 2), "more approving than surveyed", Rules.SURVEY_COUNT_ABOVE_SAMPLE);
+    expectSurvey(survey("s4", "520102", "0", "0", "0", 2), "nobody surveyed", Rules.SURVEY_SAMPLE_EMPTY);
+    expectSurvey(survey("s5", "520102", "-5", "1.5", "1", 2), "negative sample, fractional count", Rules.SURVEY_COUNT_RANGE);
+    expectSurvey(survey("s6", "530102", "800", "10", "760", 2), "a Yunnan county in Guizhou's survey", Rules.COUNTY_IN_PROVINCE);
+    expectSurvey(survey("s7", "520199", "800", "10", "760", 2), "county not in ref.divisions", Rules.COUNTY_UNKNOWN);
+    expectSurvey(survey("s8", null, "800", "10", "760", 2), "county missing", Rules.REQUIRED_FIELD);
+    expectSurvey(
+        survey("s9", "520102", "800", "10", "760", 2).set(LandingSurvey.REPORTING_YEAR, "2031"), "year beyond the bounds and the batch",
+        Rules.YEAR_RANGE, Rules.YEAR_FUTURE);
+    expectSurvey(
+        survey("s10", "520102", "800", "10", "760", 2).set(LandingSurvey.REPORTING_YEAR, "2018"), "an earlier year in a 2019 batch",
+        Rules.REPORTING_YEAR_MISMATCH);
+    expectSurvey(survey("s11", "520102", "800", "10", "760", 2), "first of two identical lines");
+    expectSurvey(survey("s11", "520102", "800", "10", "760", 3), "identical repeat", Rules.DUPLICATE_LINE);
+    expectSurvey(survey("s12", "520102", "800", "10", "760", 2), "same county and year twice (1)", Rules.DUPLICATE_KEY);
+    expectSurvey(survey("s12", "520102", "900", "10", "760", 3), "same county and year twice (2)", Rules.DUPLICATE_KEY);
+
     Dataset<Row> divisions = BronzeFixtures.divisions();
+    collect(
+        "survey",
+        RuleEvaluator.evaluate(
+            Preparation.survey(BronzeFixtures.frame(LandingSurvey.BRONZE, SURVEY), divisions, LIMITS), Rules.survey(LIMITS)));
     collect(
         "cooperation_funds",
         RuleEvaluator.evaluate(
@@ -425,7 +464,7 @@ class RulesTest {
 
   @Test
   void everyLineWasEvaluatedOnce() {
-    assertEquals(HH.size() + MEM.size() + POP.size() + COOP.size(), RESULT.size());
+    assertEquals(HH.size() + MEM.size() + POP.size() + COOP.size() + SURVEY.size(), RESULT.size());
   }
 
   @Test
@@ -438,6 +477,13 @@ class RulesTest {
   void aCooperationMessageNamesTheMeasures() {
     Row bad = RESULT.get("cooperation_funds/c1/5");
     assertEquals(List.of("not a number >= 0 of its kind: fiscal_aid, social_donations"), bad.<String>getList(3));
+  }
+
+  @Test
+  void surveyMessagesNameTheCountsAndTheCounty() {
+    assertEquals(List.of("not a whole number >= 0: surveyed_households, missed_households"), RESULT.get("survey/s5/2").<String>getList(3));
+    assertEquals(List.of("missed 501 or approving 450 households above the 500 surveyed"), RESULT.get("survey/s2/2").<String>getList(3));
+    assertEquals(List.of("county 530102 is not in the delivering province 520000"), RESULT.get("survey/s6/2").<String>getList(3));
   }
 
   @Test

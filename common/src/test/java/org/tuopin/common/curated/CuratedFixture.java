@@ -222,8 +222,10 @@ public final class CuratedFixture {
         schema);
   }
 
+  /** silver.survey rows of the four columns the aggregate stage reads (county, year, missed and approval rates). */
   public static Dataset<Row> survey(SparkSession spark, Row... rows) {
-    return spark.createDataFrame(List.of(rows), SilverSurvey.SCHEMA);
+    return spark.createDataFrame(
+        List.of(rows), new StructType(java.util.Arrays.copyOf(SilverSurvey.SCHEMA.fields(), SilverSurvey.KEY.size() + 2)));
   }
 
   public static CuratedParams params() {

@@ -55,6 +55,21 @@ class BatchManifestTest {
   }
 
   @Test
+  void aProvinceDeliversItsSurveyInABatchOfItsOwn() throws BatchRefusal.Refused {
+    String json =
+        "{\"province_code\":\"520000\",\"batch_id\":\"B1\",\"reporting_year\":2018,\"snapshot_date\":\"2018-12-31\","
+            + "\"encoding\":\"UTF-8\",\"kind\":\"FULL\",\"files\":["
+            + "{\"name\":\"survey.csv\",\"rows\":3,\"sha256\":\"" + SHA + "\"}]}";
+    BatchManifest m = parse(json);
+    assertEquals(new BatchManifest.ListedFile("survey.csv", 3, SHA), m.file(LandingTable.SURVEY));
+    assertEquals(SHA, IngestHistory.contentKey(m));
+    String mixed = json.replace("\"files\":[", "\"files\":[{\"name\":\"members.csv\",\"rows\":5,\"sha256\":\"" + SHA + "\"},");
+    assertEquals(
+        "province 520000 batch B1 refused: manifest.json: field 'files' does not list households.csv, which every batch delivers [ingest.manifest-field]; correct the manifest (see docs/ingest.md, landing contract)",
+        refusal(mixed));
+  }
+
+  @Test
   void malformedJsonNamesItsPosition() {
     assertEquals(
         "province 520000 batch B1 refused: manifest.json: manifest.json is not valid JSON (line 1, column 3) [ingest.manifest-malformed]; deliver a manifest.json that is valid JSON",

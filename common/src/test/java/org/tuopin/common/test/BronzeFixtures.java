@@ -178,6 +178,16 @@ public final class BronzeFixtures {
         .set(org.tuopin.common.schema.Cooperation.HELPED_CODE, helped);
   }
 
+  /** A survey line (survey.csv) of a batch: county, year of the batch and the three household counts. */
+  public static Line survey(Batch b, String county, String surveyed, String missed, String approving, long line) {
+    return withMetadata(org.tuopin.common.schema.LandingSurvey.BRONZE, b, org.tuopin.common.schema.LandingSurvey.FILE, line)
+        .set(org.tuopin.common.schema.LandingSurvey.REPORTING_YEAR, String.valueOf(b.year()))
+        .set(org.tuopin.common.schema.LandingSurvey.COUNTY_CODE, county)
+        .set(org.tuopin.common.schema.LandingSurvey.SURVEYED_HOUSEHOLDS, surveyed)
+        .set(org.tuopin.common.schema.LandingSurvey.MISSED_HOUSEHOLDS, missed)
+        .set(org.tuopin.common.schema.LandingSurvey.APPROVING_HOUSEHOLDS, approving);
+  }
+
   public static Dataset<Row> frame(StructType schema, List<Line> lines) {
     List<Row> rows = new ArrayList<>();
     for (Line l : lines) {

@@ -23,6 +23,7 @@ import org.tuopin.jobs.AssessJob;
 import org.tuopin.jobs.ChangesJob;
 import org.tuopin.jobs.ConformJob;
 import org.tuopin.jobs.CooperationConformJob;
+import org.tuopin.jobs.SurveyConformJob;
 import org.tuopin.jobs.DeltaTables;
 import org.tuopin.jobs.GenerateJob;
 import org.tuopin.jobs.IngestJob;
@@ -107,6 +108,8 @@ public final class BenchCommand extends JobCommand {
       steps.add(step(conform, conform.result(), personRows));
       var cooperation = StageMeter.measure(() -> new CooperationConformJob(fresh).execute());
       steps.add(step(cooperation, cooperation.result(), 0));
+      var survey = StageMeter.measure(() -> new SurveyConformJob(fresh).execute());
+      steps.add(step(survey, survey.result(), 0));
       var aggregate = StageMeter.measure(() -> new AggregateJob(fresh, null, true).execute());
       steps.add(step(aggregate, aggregate.result(), personRows));
       var assess = StageMeter.measure(() -> new AssessJob(fresh, null, null).execute());
@@ -117,7 +120,7 @@ public final class BenchCommand extends JobCommand {
       var duck = StageMeter.measure(() -> new DuckDbCheck(fresh, work.toString()).execute());
       double ingestConform = ingest.seconds() + conform.seconds();
       // What `tuopin nightly --full` runs after the reference stage.
-      double fullNight = ingest.seconds() + conform.seconds() + cooperation.seconds() + aggregate.seconds() + assess.seconds();
+      double fullNight = ingest.seconds() + conform.seconds() + cooperation.seconds() + survey.seconds() + aggregate.seconds() + assess.seconds();
 
       // The incremental night: a CHANGES batch for a share of two provinces' last-year households.
       var changes = StageMeter.measure(() -> new ChangesJob(fresh, new ChangesJob.Request(
@@ -126,15 +129,18 @@ public final class BenchCommand extends JobCommand {
       var ingest2 = StageMeter.measure(() -> new IngestJob(fresh, new IngestJob.Options(null, false), key).execute());
       var conform2 = StageMeter.measure(() -> new ConformJob(fresh, false).execute());
       var cooperation2 = StageMeter.measure(() -> new CooperationConformJob(fresh).execute());
+      var survey2 = StageMeter.measure(() -> new SurveyConformJob(fresh).execute());
       var aggregate2 = StageMeter.measure(() -> new AggregateJob(fresh, null, false).execute());
       var assess2 = StageMeter.measure(() -> new AssessJob(fresh, null, null, true).execute());
       List<Step> night = new ArrayList<>();
       night.add(step(ingest2, ingest2.result().stage(), 0));
       night.add(step(conform2, conform2.result(), 0));
       night.add(step(cooperation2, cooperation2.result(), 0));
+      night.add(step(survey2, survey2.result(), 0));
       night.add(step(aggregate2, aggregate2.result(), 0));
       night.add(step(assess2, assess2.result(), 0));
-      double incrementalNight = ingest2.seconds() + conform2.seconds() + cooperation2.seconds() + aggregate2.seconds() + assess2.seconds();
+      double incrementalNight =
+          ingest2.seconds() + conform2.seconds() + cooperation2.seconds() + survey2.seconds() + aggregate2.seconds() + assess2.seconds();
       // The same curated tables rebuilt from scratch must be identical to the incremental ones.
       Map<String, Long> incrementalVersions = curatedVersions(fresh);
       var rebuild = StageMeter.measure(() -> new AggregateJob(fresh, null, true).execute());
@@ -182,12 +188,12 @@ public final class BenchCommand extends JobCommand {
       out.printf(Locale.ROOT, "DuckDB: export %.1f s, county figures %.2f s (aggregate / DuckDB = %.1fx); %,d county-years compared, %,d differ: %s%n",
           duck.result().exportSeconds(), duck.result().duckSeconds(), aggregate.seconds() / duck.result().duckSeconds(),
           duck.result().countyYears(), duck.result().mismatches(), duck.result().equal() ? "EQUAL" : "DIFFERENT");
-      out.printf(Locale.ROOT, "full nightly (ingest + conform + conform-cooperation + aggregate + assess): %.1f s%n", fullNight);
+      out.printf(Locale.ROOT, "full nightly (ingest + conform + conform-cooperation + conform-survey + aggregate + assess): %.1f s%n", fullNight);
       out.printf(Locale.ROOT, "incremental night (%,d households of %s changed): ingest %.1f s, conform %.1f s, conform-cooperation %.1f s,"
-          + " aggregate %.1f s, assess %.1f s = %.1f s, %.1f %% of the full nightly; a full aggregate rebuild took %.1f s;"
+          + " conform-survey %.1f s, aggregate %.1f s, assess %.1f s = %.1f s, %.1f %% of the full nightly; a full aggregate rebuild took %.1f s;"
           + " %,d curated rows differ from it: %s%n",
           changedHouseholds, String.join(",", changeProvinces), ingest2.seconds(), conform2.seconds(), cooperation2.seconds(),
-          aggregate2.seconds(), assess2.seconds(), incrementalNight, 100 * incrementalNight / fullNight, rebuild.seconds(), differing, differing == 0 ? "EQUAL" : "DIFFERENT");
+          survey2.seconds(), aggregate2.seconds(), assess2.seconds(), incrementalNight, 100 * incrementalNight / fullNight, rebuild.seconds(), differing, differing == 0 ? "EQUAL" : "DIFFERENT");
       out.println("written: " + json);
       out.flush();
       return duck.result().equal() && differing == 0 ? ExitStatus.OK : ExitStatus.FAILURE;

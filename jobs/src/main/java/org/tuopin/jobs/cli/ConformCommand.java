@@ -7,6 +7,7 @@ import org.tuopin.common.error.ExitStatus;
 import org.tuopin.common.ops.StageResult;
 import org.tuopin.jobs.ConformJob;
 import org.tuopin.jobs.CooperationConformJob;
+import org.tuopin.jobs.SurveyConformJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
       "silver.population (Delta MERGE: a FULL batch replaces its province-year slice, a CHANGES batch upserts),",
       "quarantine.* (each rejected line with every rule it broke) and ops.quality_metrics. Rules: docs/rules.md.",
       "Exit code 2 when a batch was refused by a FAIL_BATCH rule (the other batches were conformed).",
-      "Then the helper provinces' cooperation files: silver.cooperation_* and quarantine.cooperation_* (docs/cooperation.md)."
+      "Then the helper provinces' cooperation files: silver.cooperation_* and quarantine.cooperation_* (docs/cooperation.md),",
+      "and the third-party survey: silver.survey and quarantine.survey, rewritten only when bronze.survey changed (docs/survey.md)."
     })
 public final class ConformCommand extends JobCommand {
   private static final Logger LOG = LoggerFactory.getLogger(ConformCommand.class);
@@ -40,8 +42,10 @@ public final class ConformCommand extends JobCommand {
           // The cooperation files are small and rebuilt whole each time, so --all changes nothing for them.
           StageResult c = new CooperationConformJob(ctx).execute();
           spec.commandLine().getOut().println("conform-cooperation: " + c.message());
+          StageResult s = new SurveyConformJob(ctx).execute();
+          spec.commandLine().getOut().println("conform-survey: " + s.message());
           spec.commandLine().getOut().flush();
-          return r.outcome().worst(c.outcome());
+          return r.outcome().worst(c.outcome()).worst(s.outcome());
         });
   }
 }
