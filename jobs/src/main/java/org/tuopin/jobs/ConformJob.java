@@ -44,12 +44,14 @@ import org.tuopin.common.conform.Silver;
 import org.tuopin.common.config.TuopinConfig;
 import org.tuopin.common.error.Errors;
 import org.tuopin.common.error.ExitStatus;
-import org.tuopin.common.ingest.IngestHistory;
 import org.tuopin.common.ops.RunLog;
 import org.tuopin.common.ops.StageResult;
 import org.tuopin.common.schema.Bronze;
 import org.tuopin.common.schema.ConformedBatches;
 import org.tuopin.common.schema.IngestedFiles;
+import org.tuopin.common.schema.LandingHouseholds;
+import org.tuopin.common.schema.LandingMembers;
+import org.tuopin.common.schema.LandingPopulation;
 import org.tuopin.common.schema.Lineage;
 import org.tuopin.common.schema.QualityMetrics;
 import org.tuopin.common.schema.Quarantine;
@@ -103,7 +105,7 @@ public final class ConformJob {
     Dataset<Row> divisions = catalog.read(spark, Table.REF_DIVISIONS);
     createTables();
 
-    Dataset<Row> pending = pendingBatches(bronzeHh, bronzeMembers, bronzePop);
+    Dataset<Row> pending = pendingBatches();
     List<Batch> batches = batchList(pending);
     if (batches.isEmpty()) {
       LOG.info("conform: no pending batch");
@@ -113,10 +115,9 @@ public final class ConformJob {
       return r;
     }
     LOG.info("conform: {} pending batch(es) in {} round(s)", batches.size(), rounds(batches));
-    Dataset<Row> pendingIds = broadcast(pending.select(col(Lineage.BATCH_ID)));
-    Dataset<Row> hhIn = bronzeHh.join(pendingIds, Lineage.BATCH_ID, "left_semi");
-    Dataset<Row> membersIn = bronzeMembers.join(pendingIds, Lineage.BATCH_ID, "left_semi");
-    Dataset<Row> popIn = bronzePop.join(pendingIds, Lineage.BATCH_ID, "left_semi");
+    Dataset<Row> hhIn = rowsOf(bronzeHh, batches);
+    Dataset<Row> membersIn = rowsOf(bronzeMembers, batches);
+    Dataset<Row> popIn = rowsOf(bronzePop, batches);
 
     List<Rule> hhRules = Rules.households(limits);
     List<Rule> memberRules = Rules.members(limits);
@@ -135,11 +136,19 @@ public final class ConformJob {
         pending.select(
             col(Bronze.BATCH_YEAR).as(SilverMembers.REPORTING_YEAR), col(Lineage.PROVINCE).as(SilverMembers.PROVINCE_CODE))
             .distinct();
-    Dataset<Row> conflicts =
-        Preparation.personConflicts(membersPrepared, catalog.read(spark, Table.SILVER_MEMBERS), touched);
-    // A local checkpoint, not a cache: this plan reads silver.members, and Spark re-computes every
+    // Local checkpoints, not caches: these plans read silver.members, and Spark re-computes every
     // cached plan that reads a table after a write to it, so a cache would be rebuilt from scratch
-    // after the members MERGE. The checkpoint cuts the plan from silver.
+    // after the members MERGE. The checkpoint cuts the plan from silver. (The member lines are kept
+    // as rows: building a columnar cache of them measured slower.)
+    Dataset<Row> conflicts =
+        Preparation.personConflicts(membersPrepared, catalog.read(spark, Table.SILVER_MEMBERS), touched).localCheckpoint(true);
+    long conflictRows = conflicts.count();
+    LOG.info("conform: {} person-years found in two households", conflictRows);
+    // Small (the usual case: a handful or none): broadcast, so the member lines are not shuffled
+    // to meet it. Within the session's broadcast threshold at about 128 bytes a row.
+    if (conflictRows <= broadcastRows(spark)) {
+      conflicts = broadcast(conflicts);
+    }
     Dataset<Row> memberEval =
         RuleEvaluator.evaluate(Preparation.membersWithHouseholds(membersPrepared, hhEval, conflicts), memberRules)
             .localCheckpoint(true);
@@ -255,30 +264,29 @@ public final class ConformJob {
     return df.select(cols.toArray(new Column[0]));
   }
 
-  /** Batch metadata of bronze, without batches already conformed (unless all are asked for). */
-  private Dataset<Row> pendingBatches(Dataset<Row> hh, Dataset<Row> members, Dataset<Row> pop) {
-    Column[] meta = {
-      col(Lineage.BATCH_ID), col(Lineage.PROVINCE), col(Bronze.BATCH_YEAR), col(Bronze.BATCH_KIND), col(Lineage.INGESTED_AT)
-    };
-    Dataset<Row> all =
-        hh.select(meta).unionByName(members.select(meta)).unionByName(pop.select(meta))
-            .groupBy(col(Lineage.BATCH_ID))
-            .agg(
-                first(col(Lineage.PROVINCE)).as(Lineage.PROVINCE),
-                first(col(Bronze.BATCH_YEAR)).as(Bronze.BATCH_YEAR),
-                first(col(Bronze.BATCH_KIND)).as(Bronze.BATCH_KIND),
-                min(col(Lineage.INGESTED_AT)).as(FIRST_INGESTED));
-    // Only batches that ingest finished: it marks a batch LOADED after all its bronze rows, so
-    // rows of a batch without that mark are the leftover of an interrupted ingest (the next ingest
-    // deletes them), never conformed.
+  /**
+   * The batches to conform, from ops.ingested_files (never from bronze's rows): every register
+   * batch ingest marked LOADED with at least one line of households, members or population, less
+   * those already conformed (unless all are asked for). Ingest marks a batch LOADED after all its
+   * bronze rows, so rows of a batch without that mark (an interrupted ingest) are never conformed.
+   */
+  private Dataset<Row> pendingBatches() {
     Dataset<Row> files =
         ctx.catalog().exists(ctx.spark(), Table.OPS_INGESTED_FILES)
             ? ctx.catalog().read(ctx.spark(), Table.OPS_INGESTED_FILES)
             : ctx.spark().createDataFrame(List.of(), IngestedFiles.SCHEMA);
-    Dataset<Row> loaded =
-        IngestHistory.loadedBatchIds(files)
-            .select(col(IngestedFiles.PROVINCE_CODE).as(Lineage.PROVINCE), col(IngestedFiles.BATCH_ID).as(Lineage.BATCH_ID));
-    all = all.join(loaded, new String[] {Lineage.PROVINCE, Lineage.BATCH_ID}, "left_semi");
+    Dataset<Row> all =
+        files
+            .where(
+                col(IngestedFiles.STATUS).equalTo(IngestedFiles.STATUS_LOADED)
+                    .and(col(IngestedFiles.FILE).isin(LandingHouseholds.FILE, LandingMembers.FILE, LandingPopulation.FILE))
+                    .and(col(IngestedFiles.ROWS).gt(0)))
+            .groupBy(col(IngestedFiles.BATCH_ID).as(Lineage.BATCH_ID))
+            .agg(
+                first(col(IngestedFiles.PROVINCE_CODE)).as(Lineage.PROVINCE),
+                first(col(IngestedFiles.REPORTING_YEAR)).as(Bronze.BATCH_YEAR),
+                first(col(IngestedFiles.KIND)).as(Bronze.BATCH_KIND),
+                min(col(IngestedFiles.INGESTED_AT)).as(FIRST_INGESTED));
     if (!reconformAll) {
       Dataset<Row> done =
           ctx.catalog().read(ctx.spark(), Table.OPS_CONFORMED_BATCHES).select(col(ConformedBatches.BATCH_ID).as(Lineage.BATCH_ID));
@@ -292,6 +300,20 @@ public final class ConformJob {
                     Window.partitionBy(col(Lineage.PROVINCE), col(Bronze.BATCH_YEAR))
                         .orderBy(col(FIRST_INGESTED), col(Lineage.BATCH_ID))))
         .persist(StorageLevel.MEMORY_ONLY());
+  }
+
+  /**
+   * The bronze rows of the pending batches: a predicate on bronze's partition columns (year,
+   * province) prunes the other slices' files, and the batch ids the other batches of the slices.
+   */
+  private static Dataset<Row> rowsOf(Dataset<Row> bronze, List<Batch> batches) {
+    Set<IncrementalScope.Slice> slices = new TreeSet<>();
+    for (Batch b : batches) {
+      slices.add(new IncrementalScope.Slice(b.year(), b.province()));
+    }
+    return bronze
+        .where(IncrementalScope.in(slices, col(Bronze.BATCH_YEAR), col(Lineage.PROVINCE)))
+        .where(col(Lineage.BATCH_ID).isin(batches.stream().map(Batch::id).toArray()));
   }
 
   /** The pending batches' metadata on the driver, as one aggregate row (a few hundred ids at most). */
@@ -312,6 +334,12 @@ public final class ConformJob {
 
   private static int rounds(List<Batch> batches) {
     return batches.stream().mapToInt(Batch::round).max().orElse(0);
+  }
+
+  /** Rows of a small two-column frame that fit the session's broadcast threshold (about 128 bytes each). */
+  private static long broadcastRows(SparkSession spark) {
+    long bytes = spark.sessionState().conf().autoBroadcastJoinThreshold();
+    return bytes <= 0 ? 0 : bytes / 128;
   }
 
   /** Batch id to the FAIL_BATCH rule ids it broke, from the metrics (one aggregate row). */
@@ -439,7 +467,9 @@ public final class ConformJob {
       if (freshSlices(t, inRound)) {
         // No silver row of these province-years yet: the MERGE would only insert, so append instead
         // (the same rows and change-feed inserts, without joining the source to the table).
-        source.write().format("delta").mode("append").save(ctx.catalog().path(t));
+        // One task per province-year slice writes its files: a few large files per partition
+        // folder rather than one small file per task and folder.
+        source.repartition(col(yearCol), col(provinceCol)).write().format("delta").mode("append").save(ctx.catalog().path(t));
         Commit c = lastCommit(t);
         long lines = c.metric("numOutputRows");
         written += lines;

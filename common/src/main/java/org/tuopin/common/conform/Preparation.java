@@ -123,11 +123,17 @@ public final class Preparation {
       }
     }
     WindowSpec byContent = Window.partitionBy(cols(keyFirst, Lineage.BATCH_ID)).orderBy(col(Lineage.LINE));
-    WindowSpec byContentAll = Window.partitionBy(cols(keyFirst, Lineage.BATCH_ID));
+    // The same partitioning and order as byContent, with the whole partition as its frame: one
+    // window operator computes both.
+    WindowSpec byContentAll = byContent.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     WindowSpec byKey = Window.partitionBy(cols(key, Lineage.BATCH_ID));
     // Every window below is partitioned by a superset of (batch, partition columns): hashing by
-    // those once lets all of them, and a later join on them, reuse this one shuffle.
-    return df.repartition(cols(partition, Lineage.BATCH_ID))
+    // those once lets all of them, and a later join on them, reuse this one shuffle. The number of
+    // partitions is explicit (the session's shuffle partitions) so that adaptive execution keeps
+    // it: a cache of the result then still declares this partitioning, and the households' counts
+    // and the members' join with their households need no shuffle of the member lines.
+    int n = Integer.parseInt(df.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+    return df.repartition(n, cols(partition, Lineage.BATCH_ID))
         .withColumn(Prepared.DUP_RANK, row_number().over(byContent))
         .withColumn(Prepared.CONTENT_ROWS, count(lit(1)).over(byContentAll))
         .withColumn(Prepared.KEY_ROWS, count(lit(1)).over(byKey));
@@ -171,12 +177,14 @@ public final class Preparation {
             content);
     Column counted = col(Bronze.PARSE_ERROR).isNull().and(col(Prepared.DUP_RANK).equalTo(1));
     WindowSpec household = Window.partitionBy(col(Lineage.BATCH_ID), col(LandingMembers.HOUSEHOLD_ID));
+    // Both sums in one projection: one window operator.
     return dup.withColumn(Prepared.COUNTED, when(counted, lit(1L)).otherwise(lit(0L)))
-        .withColumn(Prepared.MEMBER_ROWS, sum(col(Prepared.COUNTED)).over(household))
-        .withColumn(
-            Prepared.HEADS,
+        .select(
+            col("*"),
+            sum(col(Prepared.COUNTED)).over(household).as(Prepared.MEMBER_ROWS),
             sum(when(trim(col(LandingMembers.RELATION)).equalTo(HEAD_LABEL), col(Prepared.COUNTED)).otherwise(lit(0L)))
-                .over(household));
+                .over(household)
+                .as(Prepared.HEADS));
   }
 
   /** Per (batch, household): member lines and heads, from {@link #members}. */

@@ -95,12 +95,17 @@ public final class IncrementalScope {
 
   /** Rows whose (reporting_year, province_code) is one of the slices: a predicate on silver's partition columns. */
   public static Column in(Set<Slice> slices) {
+    return in(slices, col(SilverHouseholds.REPORTING_YEAR), col(SilverHouseholds.PROVINCE_CODE));
+  }
+
+  /** Rows whose (year, province) columns are one of the slices. */
+  public static Column in(Set<Slice> slices, Column year, Column province) {
     if (slices.isEmpty()) {
       return lit(false);
     }
     // One IN list over a key of the two columns rather than an OR per slice: a few hundred ORs
     // generate more code than a JVM method may hold. Still a partition-column predicate for Delta.
     Object[] keys = slices.stream().map(s -> s.year() + "/" + s.province()).toArray();
-    return concat_ws("/", col(SilverHouseholds.REPORTING_YEAR).cast("string"), col(SilverHouseholds.PROVINCE_CODE)).isin(keys);
+    return concat_ws("/", year.cast("string"), province).isin(keys);
   }
 }

@@ -2,6 +2,9 @@ package org.tuopin.common.test;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.substring_index;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -198,16 +201,21 @@ public final class BronzeFixtures {
 
   /**
    * The ops.ingested_files rows that ingest writes last for the batches of some bronze rows: one
-   * LOADED row per batch (conform only takes batches that have one).
+   * LOADED row per batch and file, with its line count and the time it was ingested (conform takes
+   * its pending batches from these rows alone).
    */
   public static Dataset<Row> loadedRecords(Dataset<Row> bronze) {
     return bronze
+        .groupBy(
+            col(Lineage.PROVINCE), col(Lineage.BATCH_ID), substring_index(col(Lineage.SOURCE_FILE), "/", -1).as("_file"),
+            col(Bronze.BATCH_KIND), col(Bronze.BATCH_YEAR))
+        .agg(count(lit(1)).as("_rows"), min(col(Lineage.INGESTED_AT)).as("_at"))
         .select(
             lit("fixture").as(IngestedFiles.RUN_ID),
             col(Lineage.PROVINCE).as(IngestedFiles.PROVINCE_CODE),
             col(Lineage.BATCH_ID).as(IngestedFiles.BATCH_ID),
-            col(Lineage.SOURCE_FILE).as(IngestedFiles.FILE),
-            lit(null).cast(DataTypes.LongType).as(IngestedFiles.ROWS),
+            col("_file").as(IngestedFiles.FILE),
+            col("_rows").as(IngestedFiles.ROWS),
             lit(null).cast(DataTypes.StringType).as(IngestedFiles.SHA256),
             lit(null).cast(DataTypes.LongType).as(IngestedFiles.BYTES),
             lit("UTF-8").as(IngestedFiles.ENCODING),
@@ -215,8 +223,7 @@ public final class BronzeFixtures {
             col(Bronze.BATCH_YEAR).cast(DataTypes.IntegerType).as(IngestedFiles.REPORTING_YEAR),
             lit(IngestedFiles.STATUS_LOADED).as(IngestedFiles.STATUS),
             lit(null).cast(DataTypes.StringType).as(IngestedFiles.REASON),
-            lit(INGESTED).as(IngestedFiles.INGESTED_AT))
-        .distinct();
+            col("_at").as(IngestedFiles.INGESTED_AT));
   }
 
   /** A tiny ref.divisions: provinces 520000, 530000, 440000 and a county in each of the first two. */
