@@ -307,12 +307,8 @@ public final class ConformJob {
    * province) prunes the other slices' files, and the batch ids the other batches of the slices.
    */
   private static Dataset<Row> rowsOf(Dataset<Row> bronze, List<Batch> batches) {
-    Set<IncrementalScope.Slice> slices = new TreeSet<>();
-    for (Batch b : batches) {
-      slices.add(new IncrementalScope.Slice(b.year(), b.province()));
-    }
     return bronze
-        .where(IncrementalScope.in(slices, col(Bronze.BATCH_YEAR), col(Lineage.PROVINCE)))
+        .where(IncrementalScope.in(slices(batches), col(Bronze.BATCH_YEAR), col(Lineage.PROVINCE)))
         .where(col(Lineage.BATCH_ID).isin(batches.stream().map(Batch::id).toArray()));
   }
 
@@ -525,9 +521,12 @@ public final class ConformJob {
   /** True when the table has no row in any province-year of the round (a partition-pruned probe). */
   private boolean freshSlices(Table t, List<Batch> inRound) {
     // IncrementalScope.in: one IN list over the silver tables' partition columns (year, province).
-    Set<IncrementalScope.Slice> slices =
-        inRound.stream().map(b -> new IncrementalScope.Slice(b.year(), b.province())).collect(Collectors.toSet());
-    return ctx.catalog().read(ctx.spark(), t).where(IncrementalScope.in(slices)).limit(1).count() == 0;
+    return ctx.catalog().read(ctx.spark(), t).where(IncrementalScope.in(slices(inRound))).limit(1).count() == 0;
+  }
+
+  /** The (year, province) slices the batches deliver. */
+  private static Set<IncrementalScope.Slice> slices(List<Batch> batches) {
+    return batches.stream().map(b -> new IncrementalScope.Slice(b.year(), b.province())).collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static boolean isLineage(String column) {
