@@ -123,12 +123,12 @@ public final class ConformJob {
     List<Rule> memberRules = Rules.members(limits);
     List<Rule> popRules = Rules.population(limits);
 
-    ctx.describe("conform: prepare members (duplicates, household counts)");
-    Dataset<Row> membersPrepared = Preparation.members(membersIn, divisions, limits).persist(StorageLevel.MEMORY_AND_DISK());
+    ctx.describe("conform: member facts (duplicates, household counts)");
+    Dataset<Row> memberFacts = Preparation.memberFacts(membersIn).persist(StorageLevel.MEMORY_AND_DISK());
     ctx.describe("conform: validate households");
     Dataset<Row> hhEval =
         RuleEvaluator.evaluate(
-                Preparation.households(hhIn, Preparation.householdCounts(membersPrepared), divisions, limits), hhRules)
+                Preparation.households(hhIn, Preparation.householdCounts(memberFacts), divisions, limits), hhRules)
             .persist(StorageLevel.MEMORY_AND_DISK());
     long hhRows = hhEval.count();
     ctx.describe("conform: validate members (households, persons in two households)");
@@ -141,7 +141,7 @@ public final class ConformJob {
     // after the members MERGE. The checkpoint cuts the plan from silver. (The member lines are kept
     // as rows: building a columnar cache of them measured slower.)
     Dataset<Row> conflicts =
-        Preparation.personConflicts(membersPrepared, catalog.read(spark, Table.SILVER_MEMBERS), touched).localCheckpoint(true);
+        Preparation.personConflicts(memberFacts, catalog.read(spark, Table.SILVER_MEMBERS), touched).localCheckpoint(true);
     long conflictRows = conflicts.count();
     LOG.info("conform: {} person-years found in two households", conflictRows);
     // Small (the usual case: a handful or none): broadcast, so the member lines are not shuffled
@@ -150,10 +150,10 @@ public final class ConformJob {
       conflicts = broadcast(conflicts);
     }
     Dataset<Row> memberEval =
-        RuleEvaluator.evaluate(Preparation.membersWithHouseholds(membersPrepared, hhEval, conflicts), memberRules)
+        RuleEvaluator.evaluate(Preparation.members(membersIn, memberFacts, hhEval, conflicts, divisions, limits), memberRules)
             .localCheckpoint(true);
     long memberRows = memberEval.count();
-    membersPrepared.unpersist();
+    memberFacts.unpersist();
     ctx.describe("conform: validate population");
     Dataset<Row> popEval =
         RuleEvaluator.evaluate(Preparation.population(popIn, divisions, limits), popRules)

@@ -16,6 +16,9 @@ public final class SparkSessions {
   /** Spark's switch for dynamic partition pruning, off in the sessions (see {@link #create(TuopinConfig, List)}). */
   public static final String DYNAMIC_PARTITION_PRUNING = "spark.sql.optimizer.dynamicPartitionPruning.enabled";
 
+  /** Spark's largest whole-stage generated method, set to HotSpot's compile limit in the sessions. */
+  public static final String HUGE_METHOD_LIMIT = "spark.sql.codegen.hugeMethodLimit";
+
   public static SparkSession create(TuopinConfig config) {
     return create(config, List.of());
   }
@@ -48,6 +51,11 @@ public final class SparkSessions {
             // plan for 5,824 rows. The stages prune partitions with explicit predicates instead.
             // Settings under tuopin.spark.extra come after and can turn it back on.
             .config(DYNAMIC_PARTITION_PRUNING, "false")
+            // HotSpot does not compile a method of more than 8,000 bytes of bytecode: above that it
+            // stays interpreted. Conform's rule evaluation (some 30 predicates in one projection)
+            // generated a whole-stage method above it and ran its member lines interpreted; at this
+            // limit Spark falls back to per-expression code, split into compiled methods.
+            .config(HUGE_METHOD_LIMIT, "8000")
             // Keeps the catalogue's bookkeeping inside the warehouse, not in the working directory.
             .config("spark.sql.warehouse.dir", config.paths().warehouse() + "/_catalog");
     if (!s.master().isBlank()) {

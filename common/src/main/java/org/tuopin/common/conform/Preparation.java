@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -12,6 +13,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +41,9 @@ import org.tuopin.common.schema.SilverMembers;
  * cross-row facts as joins and windows (duplicates, heads and member counts per household, a
  * member's household, a person in two households, known divisions). Pure functions of DataFrames.
  *
- * <p>Windows over members are partitioned by (batch, household) first, so that the duplicate checks,
- * the household counts and the later join with households share one shuffle.
+ * <p>The duplicate and per-household windows run on narrow projections of the lines (keys, line
+ * number, content hashes), never on the wide lines; the facts are joined back to the wide lines by
+ * (batch, line) as one narrow row per line.
  */
 public final class Preparation {
   private Preparation() {}
@@ -128,10 +131,10 @@ public final class Preparation {
     WindowSpec byContentAll = byContent.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     WindowSpec byKey = Window.partitionBy(cols(key, Lineage.BATCH_ID));
     // Every window below is partitioned by a superset of (batch, partition columns): hashing by
-    // those once lets all of them, and a later join on them, reuse this one shuffle. The number of
-    // partitions is explicit (the session's shuffle partitions) so that adaptive execution keeps
-    // it: a cache of the result then still declares this partitioning, and the households' counts
-    // and the members' join with their households need no shuffle of the member lines.
+    // those once lets all of them, and a later join or aggregation on them, reuse this one shuffle.
+    // The number of partitions is explicit (the session's shuffle partitions) so that adaptive
+    // execution keeps it: a cache of the result then still declares this partitioning, and the
+    // households' counts and the member facts' join with their households need no shuffle of it.
     int n = Integer.parseInt(df.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     return df.repartition(n, cols(partition, Lineage.BATCH_ID))
         .withColumn(Prepared.DUP_RANK, row_number().over(byContent))
@@ -139,57 +142,85 @@ public final class Preparation {
         .withColumn(Prepared.KEY_ROWS, count(lit(1)).over(byKey));
   }
 
+  /**
+   * A line's content as two hashes (64 and 32 bits) of its content columns and of which of them
+   * are null, so that a null and an empty value, or the same value in two columns, never hash alike
+   * by construction. Two lines of the same key in a batch are taken as identical when both hashes
+   * agree: a false match needs a 96-bit collision between two lines of one person or household.
+   */
+  private static Column[] contentHashes(List<String> content) {
+    List<Column> parts = new ArrayList<>();
+    for (String c : content) {
+      parts.add(col(c));
+    }
+    for (String c : content) {
+      parts.add(col(c).isNull());
+    }
+    Column[] p = parts.toArray(new Column[0]);
+    return new Column[] {xxhash64(p).as(CONTENT_HASH_1), hash(p).as(CONTENT_HASH_2)};
+  }
+
+  private static final String CONTENT_HASH_1 = "_c_content_h1";
+  private static final String CONTENT_HASH_2 = "_c_content_h2";
+  private static final List<String> CONTENT_HASHES = List.of(CONTENT_HASH_1, CONTENT_HASH_2);
+
+  /** Joins narrow per-line facts (keyed by _fb batch, _fl line) to the wide lines, hashing only the facts. */
+  private static Dataset<Row> withLineFacts(Dataset<Row> lines, Dataset<Row> facts) {
+    return lines
+        .join(
+            facts.hint("shuffle_hash"),
+            col(Lineage.BATCH_ID).equalTo(col(FACT_BATCH)).and(col(Lineage.LINE).equalTo(col(FACT_LINE))),
+            "left")
+        .drop(FACT_BATCH, FACT_LINE);
+  }
+
+  private static final String FACT_BATCH = "_fb";
+  private static final String FACT_LINE = "_fl";
+
   // ---------------------------------------------------------------- members (first pass)
 
   /**
-   * Members with typed values, duplicate facts and their household's counts (lines and heads in
-   * the same batch), all as windows partitioned by (batch, household).
+   * The cross-row facts of every member line, on a narrow projection (batch, line, household,
+   * person, year, content hashes): duplicate rank and counts, whether the line counts, and its
+   * household's member lines and heads in the batch, as windows partitioned by (batch, household).
+   * The wide lines are never sorted or buffered for these windows.
    */
-  public static Dataset<Row> members(Dataset<Row> bronzeMembers, Dataset<Row> divisions, TuopinConfig.Conform limits) {
+  public static Dataset<Row> memberFacts(Dataset<Row> bronzeMembers) {
     List<String> content = contentColumns(Bronze.MEMBERS);
-    Dataset<Row> typed =
-        bronzeMembers
-            .withColumn(Prepared.YEAR, Typed.year(col(LandingMembers.REPORTING_YEAR)))
-            .withColumn(Prepared.BIRTH_DATE, Typed.date(col(LandingMembers.BIRTH_DATE)))
-            .withColumn(Prepared.MONTHS_WORKED, Typed.integer(col(LandingMembers.MONTHS_WORKED)))
-            .withColumn(
-                Prepared.MISSING,
-                Typed.namesWhere(
-                    List.of(
-                        LandingMembers.HOUSEHOLD_ID, LandingMembers.REPORTING_YEAR, LandingMembers.RELATION,
-                        LandingMembers.SEX, LandingMembers.BIRTH_DATE),
-                    c -> Typed.blank(col(c))))
-            .withColumn(
-                Prepared.BAD_FLAGS,
-                Typed.namesWhere(
-                    List.of(LandingMembers.DROPPED_OUT, LandingMembers.MEDICAL_INSURANCE, LandingMembers.WORKS_AWAY),
-                    c -> Typed.present(col(c)).and(Codebook.toBoolean(col(c)).isNull())))
-            .withColumn(Prepared.BAD_YEARS, yearsOutside(List.of(LandingMembers.REPORTING_YEAR), limits))
-            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(List.of(LandingMembers.REPORTING_YEAR)));
-    typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
-    typed =
-        flagKnown(typed, trim(col(LandingMembers.WORK_PROVINCE)), provinces(divisions, "_wp"), "_wp", Prepared.WORK_PROVINCE_KNOWN);
+    List<Column> narrow = new ArrayList<>();
+    narrow.add(col(Lineage.BATCH_ID));
+    narrow.add(col(Lineage.LINE));
+    narrow.add(col(LandingMembers.HOUSEHOLD_ID));
+    narrow.add(col(Bronze.PERSON_KEY));
+    narrow.add(col(LandingMembers.REPORTING_YEAR));
+    narrow.add(Typed.year(col(LandingMembers.REPORTING_YEAR)).as(Prepared.YEAR));
+    narrow.add(col(Bronze.PARSE_ERROR).isNull().as(PARSED));
+    narrow.add(coalesce(trim(col(LandingMembers.RELATION)).equalTo(HEAD_LABEL), lit(false)).as(IS_HEAD));
+    narrow.addAll(List.of(contentHashes(content)));
     Dataset<Row> dup =
         duplicates(
-            typed,
+            bronzeMembers.select(narrow.toArray(new Column[0])),
             List.of(LandingMembers.HOUSEHOLD_ID),
             List.of(LandingMembers.HOUSEHOLD_ID, Bronze.PERSON_KEY, LandingMembers.REPORTING_YEAR),
-            content);
-    Column counted = col(Bronze.PARSE_ERROR).isNull().and(col(Prepared.DUP_RANK).equalTo(1));
+            CONTENT_HASHES);
+    Column counted = col(PARSED).and(col(Prepared.DUP_RANK).equalTo(1));
     WindowSpec household = Window.partitionBy(col(Lineage.BATCH_ID), col(LandingMembers.HOUSEHOLD_ID));
     // Both sums in one projection: one window operator.
     return dup.withColumn(Prepared.COUNTED, when(counted, lit(1L)).otherwise(lit(0L)))
         .select(
-            col("*"),
+            col(Lineage.BATCH_ID), col(Lineage.LINE), col(LandingMembers.HOUSEHOLD_ID), col(Bronze.PERSON_KEY),
+            col(Prepared.YEAR), col(Prepared.DUP_RANK), col(Prepared.CONTENT_ROWS), col(Prepared.KEY_ROWS),
+            col(Prepared.COUNTED),
             sum(col(Prepared.COUNTED)).over(household).as(Prepared.MEMBER_ROWS),
-            sum(when(trim(col(LandingMembers.RELATION)).equalTo(HEAD_LABEL), col(Prepared.COUNTED)).otherwise(lit(0L)))
-                .over(household)
-                .as(Prepared.HEADS));
+            sum(when(col(IS_HEAD), col(Prepared.COUNTED)).otherwise(lit(0L))).over(household).as(Prepared.HEADS));
   }
 
-  /** Per (batch, household): member lines and heads, from {@link #members}. */
-  public static Dataset<Row> householdCounts(Dataset<Row> preparedMembers) {
-    return preparedMembers
+  private static final String PARSED = "_c_parsed";
+  private static final String IS_HEAD = "_c_is_head";
+
+  /** Per (batch, household): member lines and heads, from {@link #memberFacts}. */
+  public static Dataset<Row> householdCounts(Dataset<Row> memberFacts) {
+    return memberFacts
         .groupBy(col(Lineage.BATCH_ID), col(LandingMembers.HOUSEHOLD_ID))
         .agg(max(col(Prepared.MEMBER_ROWS)).as(Prepared.MEMBER_ROWS), max(col(Prepared.HEADS)).as(Prepared.HEADS));
   }
@@ -200,13 +231,14 @@ public final class Preparation {
    * touch (the slices it touches are being replaced or upserted, so their silver rows are no
    * conflict). Lines that could not be parsed or repeat an earlier line do not count.
    *
+   * @param memberFacts {@link #memberFacts} of the incoming members
    * @param silverMembers silver.members (may be empty)
    * @param touchedSlices (reporting_year int, province_code string) slices of the incoming batches
    */
   public static Dataset<Row> personConflicts(
-      Dataset<Row> preparedMembers, Dataset<Row> silverMembers, Dataset<Row> touchedSlices) {
+      Dataset<Row> memberFacts, Dataset<Row> silverMembers, Dataset<Row> touchedSlices) {
     Dataset<Row> incoming =
-        preparedMembers
+        memberFacts
             .where(
                 col(Prepared.COUNTED).equalTo(1)
                     .and(col(Bronze.PERSON_KEY).isNotNull())
@@ -240,9 +272,36 @@ public final class Preparation {
         .select(col("_y"), col("_k"));
   }
 
-  /** Members joined with their evaluated household and the conflict set: ready for the member rules. */
-  public static Dataset<Row> membersWithHouseholds(
-      Dataset<Row> preparedMembers, Dataset<Row> evaluatedHouseholds, Dataset<Row> conflicts) {
+  /**
+   * Members with typed values and every fact the member rules read: the line's {@link
+   * #memberFacts}, its evaluated household (found, quarantined, village, sizes) and whether the
+   * person is in two households. The facts are joined as one narrow frame per line.
+   */
+  public static Dataset<Row> members(
+      Dataset<Row> bronzeMembers, Dataset<Row> memberFacts, Dataset<Row> evaluatedHouseholds, Dataset<Row> conflicts,
+      Dataset<Row> divisions, TuopinConfig.Conform limits) {
+    Dataset<Row> typed =
+        bronzeMembers
+            .withColumn(Prepared.YEAR, Typed.year(col(LandingMembers.REPORTING_YEAR)))
+            .withColumn(Prepared.BIRTH_DATE, Typed.date(col(LandingMembers.BIRTH_DATE)))
+            .withColumn(Prepared.MONTHS_WORKED, Typed.integer(col(LandingMembers.MONTHS_WORKED)))
+            .withColumn(
+                Prepared.MISSING,
+                Typed.namesWhere(
+                    List.of(
+                        LandingMembers.HOUSEHOLD_ID, LandingMembers.REPORTING_YEAR, LandingMembers.RELATION,
+                        LandingMembers.SEX, LandingMembers.BIRTH_DATE),
+                    c -> Typed.blank(col(c))))
+            .withColumn(
+                Prepared.BAD_FLAGS,
+                Typed.namesWhere(
+                    List.of(LandingMembers.DROPPED_OUT, LandingMembers.MEDICAL_INSURANCE, LandingMembers.WORKS_AWAY),
+                    c -> Typed.present(col(c)).and(Codebook.toBoolean(col(c)).isNull())))
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(List.of(LandingMembers.REPORTING_YEAR), limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(List.of(LandingMembers.REPORTING_YEAR)));
+    typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
+    typed =
+        flagKnown(typed, trim(col(LandingMembers.WORK_PROVINCE)), provinces(divisions, "_wp"), "_wp", Prepared.WORK_PROVINCE_KNOWN);
     Dataset<Row> hh =
         evaluatedHouseholds
             .where(col(Prepared.DUP_RANK).equalTo(1).and(col(Bronze.PARSE_ERROR).isNull()))
@@ -256,21 +315,26 @@ public final class Preparation {
             // A household id repeated with different content in a batch is quarantined whole; one
             // line per id keeps the join from multiplying members.
             .dropDuplicates("_hb", "_hid");
-    Dataset<Row> joined =
-        preparedMembers.join(
-            hh,
-            col(Lineage.BATCH_ID).equalTo(col("_hb")).and(col(LandingMembers.HOUSEHOLD_ID).equalTo(col("_hid"))),
-            "left");
-    Dataset<Row> withConflicts =
-        joined.join(
-            conflicts,
-            col(Prepared.YEAR).equalTo(col("_y")).and(col(Bronze.PERSON_KEY).equalTo(col("_k"))),
-            "left");
-    return withConflicts
-        .withColumn(Prepared.HOUSEHOLD_FOUND, col("_hid").isNotNull())
-        .withColumn(Prepared.IN_TWO_HOUSEHOLDS, col("_k").isNotNull())
-        .withColumn(Prepared.HOUSEHOLD_SIZE, col("_hsize"))
-        .drop("_hb", "_hid", "_hsize", "_y", "_k");
+    Dataset<Row> facts =
+        memberFacts
+            .join(
+                hh,
+                col(Lineage.BATCH_ID).equalTo(col("_hb")).and(col(LandingMembers.HOUSEHOLD_ID).equalTo(col("_hid"))),
+                "left")
+            .join(
+                conflicts,
+                col(Prepared.YEAR).equalTo(col("_y")).and(col(Bronze.PERSON_KEY).equalTo(col("_k"))),
+                "left")
+            .select(
+                col(Lineage.BATCH_ID).as(FACT_BATCH),
+                col(Lineage.LINE).as(FACT_LINE),
+                col(Prepared.DUP_RANK), col(Prepared.CONTENT_ROWS), col(Prepared.KEY_ROWS),
+                col(Prepared.MEMBER_ROWS), col(Prepared.HEADS),
+                col(Prepared.VILLAGE), col(Prepared.HOUSEHOLD_DECLARED_SIZE),
+                col("_hsize").as(Prepared.HOUSEHOLD_SIZE), col(Prepared.HOUSEHOLD_QUARANTINED),
+                col("_hid").isNotNull().as(Prepared.HOUSEHOLD_FOUND),
+                col("_k").isNotNull().as(Prepared.IN_TWO_HOUSEHOLDS));
+    return withLineFacts(typed, facts);
   }
 
   // ---------------------------------------------------------------- households
@@ -308,25 +372,36 @@ public final class Preparation {
             .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
     typed = flagKnown(typed, col(Prepared.COUNTY), counties(divisions, "_cty"), "_cty", Prepared.COUNTY_KNOWN);
     typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
+    List<Column> narrow = new ArrayList<>();
+    narrow.add(col(Lineage.BATCH_ID));
+    narrow.add(col(Lineage.LINE));
+    narrow.add(col(LandingHouseholds.HOUSEHOLD_ID));
+    narrow.add(col(LandingHouseholds.REPORTING_YEAR));
+    narrow.addAll(List.of(contentHashes(contentColumns(Bronze.HOUSEHOLDS))));
     Dataset<Row> dup =
         duplicates(
-            typed,
+            bronzeHouseholds.select(narrow.toArray(new Column[0])),
             List.of(LandingHouseholds.HOUSEHOLD_ID),
             List.of(LandingHouseholds.HOUSEHOLD_ID, LandingHouseholds.REPORTING_YEAR),
-            contentColumns(Bronze.HOUSEHOLDS));
+            CONTENT_HASHES);
     Dataset<Row> counts =
         householdCounts.select(
             col(Lineage.BATCH_ID).as("_cb"),
             col(LandingMembers.HOUSEHOLD_ID).as("_ch"),
             col(Prepared.MEMBER_ROWS).as("_cm"),
             col(Prepared.HEADS).as("_cheads"));
-    return dup.join(
-            counts,
-            col(Lineage.BATCH_ID).equalTo(col("_cb")).and(col(LandingHouseholds.HOUSEHOLD_ID).equalTo(col("_ch"))),
-            "left")
-        .withColumn(Prepared.MEMBER_ROWS, coalesce(col("_cm"), lit(0L)))
-        .withColumn(Prepared.HEADS, coalesce(col("_cheads"), lit(0L)))
-        .drop("_cb", "_ch", "_cm", "_cheads");
+    Dataset<Row> facts =
+        dup.join(
+                counts,
+                col(Lineage.BATCH_ID).equalTo(col("_cb")).and(col(LandingHouseholds.HOUSEHOLD_ID).equalTo(col("_ch"))),
+                "left")
+            .select(
+                col(Lineage.BATCH_ID).as(FACT_BATCH),
+                col(Lineage.LINE).as(FACT_LINE),
+                col(Prepared.DUP_RANK), col(Prepared.CONTENT_ROWS), col(Prepared.KEY_ROWS),
+                coalesce(col("_cm"), lit(0L)).as(Prepared.MEMBER_ROWS),
+                coalesce(col("_cheads"), lit(0L)).as(Prepared.HEADS));
+    return withLineFacts(typed, facts);
   }
 
   // ---------------------------------------------------------------- population

@@ -236,6 +236,19 @@ class RulesTest {
     HH.add(variant);
     expectHh(p[0], "same key, other content (1)", Rules.DUPLICATE_KEY);
     expectHh(variant, "same key, other content (2)", Rules.DUPLICATE_KEY);
+    // Lines are compared by hashes of their content: a value moved to the next column, or an empty
+    // value against a missing one, is other content, not a repeat.
+    p = single(86);
+    p[0].set(LandingHouseholds.SAFE_WATER, null).set(LandingHouseholds.RELOCATED, "否");
+    Line shifted = p[0].copy().set(Lineage.LINE, next++).set(LandingHouseholds.SAFE_WATER, "否").set(LandingHouseholds.RELOCATED, null);
+    HH.add(shifted);
+    expectHh(p[0], "same key, a value in another column (1)", Rules.DUPLICATE_KEY);
+    expectHh(shifted, "same key, a value in another column (2)", Rules.DUPLICATE_KEY);
+    p = single(87);
+    Line missing = p[0].copy().set(Lineage.LINE, next++).set(LandingHouseholds.EXIT_YEAR, null);
+    HH.add(missing);
+    expectHh(p[0], "same key, empty against missing exit year (1)", Rules.DUPLICATE_KEY);
+    expectHh(missing, "same key, empty against missing exit year (2)", Rules.DUPLICATE_KEY);
     Line broken = hh(B, 26);
     for (String c : LandingHouseholds.COLUMNS) {
       if (!c.equals(LandingHouseholds.HEAD_RESIDENT_ID)) {
@@ -396,7 +409,8 @@ class RulesTest {
             Preparation.cooperation(
                 BronzeFixtures.frame(Cooperation.File.FUNDS.bronzeSchema(), COOP), Cooperation.File.FUNDS, divisions, pairings(), LIMITS),
             Rules.cooperation(LIMITS, Cooperation.File.FUNDS)));
-    Dataset<Row> members = Preparation.members(BronzeFixtures.frame(Bronze.MEMBERS, MEM), divisions, LIMITS);
+    Dataset<Row> bronzeMembers = BronzeFixtures.frame(Bronze.MEMBERS, MEM);
+    Dataset<Row> members = Preparation.memberFacts(bronzeMembers);
     Dataset<Row> households =
         RuleEvaluator.evaluate(
             Preparation.households(
@@ -413,7 +427,8 @@ class RulesTest {
                     .add(SilverMembers.PROVINCE_CODE, DataTypes.StringType));
     Dataset<Row> evaluatedMembers =
         RuleEvaluator.evaluate(
-            Preparation.membersWithHouseholds(members, households, Preparation.personConflicts(members, noSilver, slices)),
+            Preparation.members(
+                bronzeMembers, members, households, Preparation.personConflicts(members, noSilver, slices), divisions, LIMITS),
             Rules.members(LIMITS));
     Dataset<Row> evaluatedPopulation =
         RuleEvaluator.evaluate(
