@@ -11,6 +11,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.tuopin.common.id.DivisionCode;
 import org.tuopin.common.reference.ReferenceData.Divisions;
 import org.tuopin.common.schema.CuratedExits;
@@ -62,7 +64,7 @@ public final class AreaTotals {
   public static Dataset<Row> villageBase(Dataset<Row> facts, Dataset<Row> population) {
     List<Column> sums = new ArrayList<>();
     for (String c : SUMMED) {
-      sums.add(sum(col(c)).as(c));
+      sums.add(total(c));
     }
     Dataset<Row> households =
         facts
@@ -155,15 +157,29 @@ public final class AreaTotals {
         .filter(col(AREA_CODE).isNotNull());
   }
 
+  /**
+   * The sum of one total over the rows of a group. Counts add as longs; the person-weighted sums of
+   * shares add as decimals with 12 places, exactly, so that a total does not depend on the order
+   * Spark adds its parts in: an area recomputed by an incremental run equals the same area of a
+   * full rebuild to the last bit.
+   */
+  static Column total(String c) {
+    return CuratedHouseholdFacts.DOUBLE_SUMS.contains(c)
+        ? sum(col(c).cast(EXACT)).cast(DataTypes.DoubleType).as(c)
+        : sum(col(c)).as(c);
+  }
+
+  private static final DecimalType EXACT = DataTypes.createDecimalType(38, 12);
+
   private static Column firstSum() {
-    return sum(col(SUMMED.get(0))).as(SUMMED.get(0));
+    return total(SUMMED.get(0));
   }
 
   /** The remaining totals, and the population, whose sum stays null when no village delivered one. */
   private static Column[] restSums() {
     List<Column> out = new ArrayList<>();
     for (String c : SUMMED.subList(1, SUMMED.size())) {
-      out.add(sum(col(c)).as(c));
+      out.add(total(c));
     }
     out.add(sum(col(RURAL_POPULATION)).as(RURAL_POPULATION));
     return out.toArray(new Column[0]);

@@ -55,7 +55,8 @@ public final class CuratedHouseholdFacts {
   /** Every additive contribution, in the order the area totals sum them. */
   public static final List<String> SUMMED;
 
-  private static final List<String> DOUBLE_SUMS = List.of(FGT_GAP_SUM, FGT_GAP2_SUM, AF_SCORE_SUM);
+  /** The contributions that are person-weighted sums of shares (doubles); the others are counts. */
+  public static final List<String> DOUBLE_SUMS = List.of(FGT_GAP_SUM, FGT_GAP2_SUM, AF_SCORE_SUM);
 
   static {
     List<String> s = new ArrayList<>();
