@@ -124,6 +124,8 @@ public final class ConformJob {
     List<Rule> popRules = Rules.population(limits);
 
     ctx.describe("conform: member facts (duplicates, household counts)");
+    // Bronze members are read twice on purpose: once narrow for the facts (cached), once whole for
+    // the rules. A second Parquet scan costs less than caching or sorting the whole lines.
     Dataset<Row> memberFacts = Preparation.memberFacts(membersIn).persist(StorageLevel.MEMORY_AND_DISK());
     ctx.describe("conform: validate households");
     Dataset<Row> hhEval =
