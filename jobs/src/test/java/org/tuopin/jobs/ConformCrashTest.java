@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,21 +61,7 @@ class ConformCrashTest {
     ConformWarehouse crashed = new ConformWarehouse("conform-crashed");
     bronze(crashed);
 
-    List<String> cmd = new ArrayList<>();
-    cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    cmd.add("-Xmx1g");
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")) {
-        cmd.add(a);
-      }
-    }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    cmd.add("org.tuopin.jobs.cli.Tuopin");
-    cmd.add("conform");
-    cmd.add("-Dpaths.warehouse=" + crashed.dir);
-    cmd.add("-Dspark.master=local[2]");
-    cmd.add("-Dspark.shuffle-partitions=2");
+    List<String> cmd = TuopinChild.command(List.of(), "conform", List.of("-Dpaths.warehouse=" + crashed.dir));
     Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     AtomicBoolean killed = new AtomicBoolean(false);
     List<String> output = new ArrayList<>();

@@ -30,14 +30,36 @@ final class GeneratorFixture {
   static final String REFERENCE = "../conf/reference";
 
   static TuopinConfig config() {
+    return config("");
+  }
+
+  /** The reference data, a fresh warehouse, and further settings written as in a --conf file (HOCON). */
+  static TuopinConfig config(String conf) {
     Path wh = SharedSpark.tempDir("wh");
-    return TuopinConfig.load(null, Map.of("paths.reference", REFERENCE, "paths.warehouse", wh.toString()));
+    Map<String, String> paths = Map.of("paths.reference", REFERENCE, "paths.warehouse", wh.toString());
+    if (conf.isEmpty()) {
+      return TuopinConfig.load(null, paths);
+    }
+    try {
+      Path file = Files.writeString(wh.resolve("test.conf"), conf);
+      return TuopinConfig.load(file.toFile(), paths);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Generates into a fresh folder and returns it. */
   static Path generate(String name, List<String> provinces, long households, long seed, int first, int last, double rate) {
+    return generate(name, provinces, households, seed, first, last, rate, "");
+  }
+
+  /**
+   * Generates into a fresh folder with further settings (HOCON, as in a --conf file; e.g. the
+   * generator's GB18030 provinces) and returns it.
+   */
+  static Path generate(String name, List<String> provinces, long households, long seed, int first, int last, double rate, String conf) {
     Path out = SharedSpark.tempDir(name);
-    TuopinConfig config = config();
+    TuopinConfig config = config(conf);
     JobContext ctx = JobContext.create(SharedSpark.spark(), config);
     try {
       new GenerateJob(ctx, new GenerateJob.Request(out.toString(), provinces, households, seed, first, last, rate)).execute();

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,27 +102,15 @@ class IngestCrashTest {
 
     /** Runs {@code tuopin ingest} in a child JVM that pauses at the point, and kills it there with SIGKILL. */
     void ingestKilledAt(String point) throws IOException, InterruptedException {
-      List<String> cmd = new ArrayList<>();
-      cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-      cmd.add("-Xmx1g");
-      // Only C1: a short run spends its time loading and compiling classes, not in hot loops.
-      cmd.add("-XX:TieredStopAtLevel=1");
-      for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-        if (a.startsWith("--add-opens")) {
-          cmd.add(a);
-        }
-      }
-      cmd.add("-D" + PausePoint.PROPERTY + "=" + point);
-      cmd.add("-cp");
-      cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-      cmd.add("org.tuopin.jobs.cli.Tuopin");
-      cmd.add("ingest");
-      cmd.add("-Dpaths.warehouse=" + dir);
-      cmd.add("-Dpaths.landing=" + config.paths().landing());
-      cmd.add("-Dprivacy.pseudonym-key-file=" + InjectedLanding.keyFile());
-      cmd.add("-Dprivacy.pseudonym-key-env=TUOPIN_TEST_VARIABLE_NEVER_SET");
-      cmd.add("-Dspark.master=local[2]");
-      cmd.add("-Dspark.shuffle-partitions=2");
+      List<String> cmd =
+          TuopinChild.command(
+              List.of("-D" + PausePoint.PROPERTY + "=" + point),
+              "ingest",
+              List.of(
+                  "-Dpaths.warehouse=" + dir,
+                  "-Dpaths.landing=" + config.paths().landing(),
+                  "-Dprivacy.pseudonym-key-file=" + InjectedLanding.keyFile(),
+                  "-Dprivacy.pseudonym-key-env=TUOPIN_TEST_VARIABLE_NEVER_SET"));
       Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       boolean killed = false;
       List<String> output = new ArrayList<>();

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One local SparkSession for the whole test JVM (local[2], UI off, two shuffle partitions, Delta
- * enabled), created on first use and stopped when the JVM's tests end. Use it with
- * {@code @ExtendWith(SharedSpark.class)} and {@link #spark()}.
+ * One local SparkSession for the whole test JVM (local[2], UI off, two shuffle partitions, no
+ * generated code or adaptive execution, Delta enabled), created on first use and stopped when the
+ * JVM's tests end. Use it with {@code @ExtendWith(SharedSpark.class)} and {@link #spark()}.
  */
 public final class SharedSpark implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
   private static SparkSession session;
@@ -80,6 +80,10 @@ public final class SharedSpark implements BeforeAllCallback, ExtensionContext.St
             // results are the same; the generated-code path on real plans is what the demo runs, in CI too.
             .config("spark.sql.codegen.wholeStage", "false")
             .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+            // Adaptive execution re-plans at every stage boundary; with two shuffle partitions of a
+            // few rows it has nothing to coalesce or skew-split, and its re-planning was about a sixth
+            // of a nightly on test data. The jobs keep it on (the demo and the bench run with it).
+            .config("spark.sql.adaptive.enabled", "false")
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tuopin.common.test.SharedSpark;
-import org.tuopin.jobs.cli.Tuopin;
+import org.tuopin.jobs.TuopinChild;
 
 /**
  * Starts `tuopin sql-server` as its own process on a free local port, queries it with the Hive
@@ -44,21 +41,8 @@ class SqlServerTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    List<String> cmd = new ArrayList<>();
-    cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")) {
-        cmd.add(a);
-      }
-    }
-    cmd.add("-Xmx1g");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Tuopin.class.getName());
-    cmd.add("sql-server");
-    cmd.add("--port=" + port);
-    cmd.add("-Dpaths.warehouse=" + warehouse);
-    cmd.add("-Dspark.master=local[2]");
+    List<String> cmd =
+        TuopinChild.command(List.of(), "sql-server", List.of("--port=" + port, "-Dpaths.warehouse=" + warehouse));
     Path log = warehouse.resolve("server.log");
     long t0 = System.nanoTime();
     Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

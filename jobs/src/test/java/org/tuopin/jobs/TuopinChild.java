@@ -1,0 +1,49 @@
+package org.tuopin.jobs;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.tuopin.jobs.cli.Tuopin;
+
+/**
+ * The command line of a {@code tuopin} command in a child JVM, for the tests that need a real
+ * process (to kill it, or to serve JDBC): this JVM's Java, its {@code --add-opens} flags and class
+ * path, a local[2] session with two shuffle partitions, and the test session's settings for tiny
+ * data.
+ */
+public final class TuopinChild {
+  private TuopinChild() {}
+
+  /**
+   * {@code java [jvmProperties] Tuopin command [args] [settings]}. {@code jvmProperties} are
+   * {@code -Dname=value} flags for the JVM itself (before the class name); {@code args} go after the
+   * command, as a user would type them.
+   */
+  public static List<String> command(List<String> jvmProperties, String command, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    cmd.add("-Xmx1g");
+    // Only C1: a short run spends its time loading and compiling classes, not in hot loops.
+    cmd.add("-XX:TieredStopAtLevel=1");
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("--add-opens")) {
+        cmd.add(a);
+      }
+    }
+    cmd.addAll(jvmProperties);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    cmd.add(Tuopin.class.getName());
+    cmd.add(command);
+    cmd.addAll(args);
+    cmd.add("-Dspark.master=local[2]");
+    cmd.add("-Dspark.shuffle-partitions=2");
+    // As in the tests' own session (SharedSpark): on a few lines, generated code and adaptive
+    // re-planning cost more than they save; the results are the same.
+    cmd.add("-Dspark.extra.spark.sql.codegen.wholeStage=false");
+    cmd.add("-Dspark.extra.spark.sql.codegen.factoryMode=NO_CODEGEN");
+    cmd.add("-Dspark.extra.spark.sql.adaptive.enabled=false");
+    return cmd;
+  }
+}
