@@ -81,7 +81,7 @@ class NightlyEndToEndTest {
                 "paths.landing", landing.toString()));
     ctx = JobContext.create(SharedSpark.spark(), config);
     key = new byte[32];
-    java.util.Arrays.fill(key, (byte) 7);
+    Arrays.fill(key, (byte) 7);
     NightlyJob.Result r = new NightlyJob(ctx, new NightlyJob.Options(null, true, false), key).execute();
     assertEquals(ExitStatus.OK, r.outcome(), r.stages().toString());
     assertEquals(
@@ -138,7 +138,6 @@ class NightlyEndToEndTest {
     assertEquals(0, actual.exceptAll(expected).count(), "curated rows the generator did not expect");
     assertEquals(expected.count(), actual.count());
     assertSurveyRatesAsGenerated(ctx, landing);
-
   }
 
   @Test

@@ -4,13 +4,13 @@ import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.tuopin.common.test.SharedSpark;
 import org.tuopin.jobs.cli.Tuopin;
 
 /**
  * The command line of a {@code tuopin} command in a child JVM, for the tests that need a real
  * process (to kill it, or to serve JDBC): this JVM's Java, its {@code --add-opens} flags and class
- * path, a local[2] session with two shuffle partitions, and the test session's settings for tiny
- * data.
+ * path, a local[2] session with two shuffle partitions, and {@link SharedSpark#TINY_DATA_SETTINGS}.
  */
 public final class TuopinChild {
   private TuopinChild() {}
@@ -39,11 +39,7 @@ public final class TuopinChild {
     cmd.addAll(args);
     cmd.add("-Dspark.master=local[2]");
     cmd.add("-Dspark.shuffle-partitions=2");
-    // As in the tests' own session (SharedSpark): on a few lines, generated code and adaptive
-    // re-planning cost more than they save; the results are the same.
-    cmd.add("-Dspark.extra.spark.sql.codegen.wholeStage=false");
-    cmd.add("-Dspark.extra.spark.sql.codegen.factoryMode=NO_CODEGEN");
-    cmd.add("-Dspark.extra.spark.sql.adaptive.enabled=false");
+    SharedSpark.TINY_DATA_SETTINGS.forEach((k, v) -> cmd.add("-Dspark.extra." + k + "=" + v));
     return cmd;
   }
 }

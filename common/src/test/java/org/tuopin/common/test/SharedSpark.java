@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +19,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JVM's tests end. Use it with {@code @ExtendWith(SharedSpark.class)} and {@link #spark()}.
  */
 public final class SharedSpark implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+  /**
+   * Settings for tiny data, in this session and in the child JVMs tests start. The results are the
+   * same; the jobs keep Spark's defaults, and the demo (in CI too) runs them on real plans.
+   * <ul>
+   *   <li>No generated code: tests run many small, different plans on tiny tables, and compiling
+   *       code for each costs more than running it interpreted (about a third of a nightly on test
+   *       data).
+   *   <li>No adaptive execution: it re-plans at every stage boundary, and with two shuffle
+   *       partitions of a few rows it has nothing to coalesce or split (about a sixth of a nightly).
+   * </ul>
+   */
+  public static final Map<String, String> TINY_DATA_SETTINGS =
+      Map.of(
+          "spark.sql.codegen.wholeStage", "false",
+          "spark.sql.codegen.factoryMode", "NO_CODEGEN",
+          "spark.sql.adaptive.enabled", "false");
+
   private static SparkSession session;
   private static Path root;
   private static JavaDataFrameSuiteBase assertions;
@@ -63,7 +81,7 @@ public final class SharedSpark implements BeforeAllCallback, ExtensionContext.St
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    session =
+    SparkSession.Builder builder =
         SparkSession.builder()
             .master("local[2]")
             .appName("tuopin-tests")
@@ -75,21 +93,13 @@ public final class SharedSpark implements BeforeAllCallback, ExtensionContext.St
             // As in the jobs' sessions (SparkSessions), so tests run the same plans.
             .config("spark.sql.optimizer.excludedRules", "org.apache.spark.sql.catalyst.optimizer.TransposeWindow")
             .config("spark.sql.optimizer.dynamicPartitionPruning.enabled", "false")
-            // Tests run many small, different plans on tiny tables: compiling generated code for each
-            // costs more than running it interpreted (about a third of a nightly on test data). The
-            // results are the same; the generated-code path on real plans is what the demo runs, in CI too.
-            .config("spark.sql.codegen.wholeStage", "false")
-            .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-            // Adaptive execution re-plans at every stage boundary; with two shuffle partitions of a
-            // few rows it has nothing to coalesce or skew-split, and its re-planning was about a sixth
-            // of a nightly on test data. The jobs keep it on (the demo and the bench run with it).
-            .config("spark.sql.adaptive.enabled", "false")
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
             .config("spark.databricks.delta.snapshotPartitions", "2")
-            .config("spark.ui.showConsoleProgress", "false")
-            .getOrCreate();
+            .config("spark.ui.showConsoleProgress", "false");
+    TINY_DATA_SETTINGS.forEach(builder::config);
+    session = builder.getOrCreate();
     session.sparkContext().setLogLevel("WARN");
     SparkSessionProvider._sparkSession_$eq(session);
     assertions = new JavaDataFrameSuiteBase();
