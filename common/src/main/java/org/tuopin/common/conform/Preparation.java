@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
@@ -264,11 +263,18 @@ public final class Preparation {
                 col(SilverMembers.PERSON_KEY).as("_k"),
                 col(SilverMembers.HOUSEHOLD_ID).as("_h"),
                 lit(false).as("_in"));
+    // Distinct households per person-year, then how many: two hash aggregations on one shuffle by
+    // (year, person). The minimum and maximum of the household id would be one aggregation, but a
+    // string buffer forces Spark to sort every member line instead of hashing it.
+    int n = Integer.parseInt(memberFacts.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     return incoming
         .unionByName(others)
+        .repartition(n, col("_y"), col("_k"))
+        .groupBy(col("_y"), col("_k"), col("_h"))
+        .agg(max(col("_in")).as("_in"))
         .groupBy(col("_y"), col("_k"))
-        .agg(min(col("_h")).as("_hmin"), max(col("_h")).as("_hmax"), max(col("_in")).as("_any_in"))
-        .where(col("_hmin").notEqual(col("_hmax")).and(col("_any_in")))
+        .agg(count(lit(1)).as("_households"), max(col("_in")).as("_any_in"))
+        .where(col("_households").gt(1).and(col("_any_in")))
         .select(col("_y"), col("_k"));
   }
 
