@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -146,7 +147,12 @@ public final class AssessJob {
     Dataset<Row> scored =
         CooperationAssessment.score(
                 CooperationAssessment.indicatorValues(
-                    new CooperationAssessment.Inputs(pairings, incidence, exits, inputs, members, households), yearFrame),
+                    new CooperationAssessment.Inputs(
+                        pairings, incidence, exits, inputs,
+                        // Only the register's years being assessed (silver is partitioned by year).
+                        members.where(col(SilverMembers.REPORTING_YEAR).isin(years.toArray())),
+                        households.where(col(SilverHouseholds.REPORTING_YEAR).isin(years.toArray()))),
+                    yearFrame),
                 settings)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -160,9 +166,22 @@ public final class AssessJob {
           CuratedCooperationAssessment.REPORTING_YEAR + " IN ("
               + years.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
       Map<String, Long> versions = new LinkedHashMap<>(read);
-      write(CooperationTables.INDICATORS, scored, where, versions);
-      long rows = write(CooperationTables.ASSESSMENT, assessment, where, versions);
-      write(CooperationTables.ROSTER, roster, where, versions);
+      // Three tables, written at the same time: each commit is mostly driver work.
+      List<CuratedWriter.Layout> layouts = List.of(CooperationTables.INDICATORS, CooperationTables.ASSESSMENT, CooperationTables.ROSTER);
+      List<Dataset<Row>> contents = List.of(scored, assessment, roster);
+      List<Callable<long[]>> writes = new ArrayList<>();
+      for (int i = 0; i < layouts.size(); i++) {
+        CuratedWriter.Layout layout = layouts.get(i);
+        Dataset<Row> content = contents.get(i);
+        writes.add(() -> write(layout, content, where));
+      }
+      List<long[]> written = Concurrently.run(writes, layouts.size(), "writing the assessment tables");
+      for (int i = 0; i < layouts.size(); i++) {
+        Table t = layouts.get(i).table();
+        versions.put(t.qualifiedName(), written.get(i)[1]);
+        catalog.register(ctx.spark(), t);
+      }
+      long rows = written.get(1)[0];
       String message = rows + " assessment rows (pairing x side) for " + years.size() + " year(s) " + years;
       StageResult r = new StageResult(STAGE, ExitStatus.OK, start, Instant.now(), indicatorRows, rows, 0, versions, message);
       RunLog.append(ctx.spark(), catalog, ctx.runId(), batchDate, r);
@@ -235,7 +254,8 @@ public final class AssessJob {
     return out;
   }
 
-  private long write(CuratedWriter.Layout layout, Dataset<Row> rows, String replaceWhere, Map<String, Long> versions) {
+  /** Replaces the assessed years of one table; returns its rows for those years and its Delta version. */
+  private long[] write(CuratedWriter.Layout layout, Dataset<Row> rows, String replaceWhere) {
     Table t = layout.table();
     ctx.describe("assess: write " + t.qualifiedName());
     long t0 = System.nanoTime();
@@ -244,10 +264,8 @@ public final class AssessJob {
     String path = ctx.catalog().path(t);
     long n = ctx.catalog().read(ctx.spark(), t).where(replaceWhere).count();
     long v = DeltaTables.latestVersion(ctx.spark(), path);
-    versions.put(t.qualifiedName(), v);
-    ctx.catalog().register(ctx.spark(), t);
     LOG.info("assess: {} {} rows for the assessed years (version {}) in {} ms", t.qualifiedName(), n, v, ms(t0));
-    return n;
+    return new long[] {n, v};
   }
 
   /** Reads a table and verifies that it has the columns this stage reads. */
