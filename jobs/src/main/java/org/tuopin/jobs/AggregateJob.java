@@ -94,12 +94,21 @@ public final class AggregateJob {
    * What this run recomputes.
    *
    * @param facts household-fact slices to recompute (ignored when rebuilding)
+   * @param population province-years whose silver.population changed (ignored when rebuilding)
    * @param fromYear curated rows from this year on are replaced (null: nothing changed)
    * @param why the reason for a full rebuild, or the summary of the changes
    */
-  record Plan(boolean rebuild, Set<IncrementalScope.Slice> facts, Integer fromYear, String why) {
+  record Plan(
+      boolean rebuild, Set<IncrementalScope.Slice> facts, Set<IncrementalScope.Slice> population, Integer fromYear, String why) {
     static Plan rebuild(String why) {
-      return new Plan(true, Set.of(), null, why);
+      return new Plan(true, Set.of(), Set.of(), null, why);
+    }
+
+    /** The village-base slices to recompute: those of the changed facts and of the changed population. */
+    Set<IncrementalScope.Slice> villageSlices() {
+      Set<IncrementalScope.Slice> s = new java.util.TreeSet<>(facts);
+      s.addAll(population);
+      return s;
     }
 
     boolean nothingChanged() {
@@ -124,6 +133,7 @@ public final class AggregateJob {
       return result;
     }
 
+    Dataset<Row> villageBase = null;
     Dataset<Row> totals = null;
     Dataset<Row> masked = null;
     Dataset<Row> metrics = null;
@@ -133,9 +143,16 @@ public final class AggregateJob {
       Dataset<Row> facts = catalog.read(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS);
       LOG.info("aggregate: {} household-years recomputed in {} ms", households, ms(t0));
 
-      ctx.describe("aggregate: area totals (village base, counties, roll-up)");
       t0 = System.nanoTime();
-      totals = CuratedStatistics.materialise(CuratedStatistics.totals(facts, in));
+      long villages = writeVillageBase(facts, in, plan);
+      LOG.info("aggregate: {} village-years recomputed in {} ms", villages, ms(t0));
+
+      ctx.describe("aggregate: area totals (roll-up of the village base)");
+      t0 = System.nanoTime();
+      // The village base is read once (a few thousand rows a year, in one file per province-year):
+      // every level of the roll-up reads it, and would otherwise scan its files again.
+      villageBase = CuratedStatistics.materialise(catalog.read(ctx.spark(), Table.CURATED_VILLAGE_BASE));
+      totals = CuratedStatistics.materialise(CuratedStatistics.totalsFromBase(villageBase, in));
       long areas = totals.count();
       LOG.info("aggregate: {} area-years over all levels in {} ms", areas, ms(t0));
 
@@ -173,11 +190,12 @@ public final class AggregateJob {
       outputs.put(CuratedWriter.EXIT_QUALITY, r.exitQuality());
       outputs.put(CuratedWriter.POVERTY_MEASURES, r.povertyMeasures());
       rowsOut += writeAll(outputs, from, versions);
-      versions.put(
-          Table.CURATED_HOUSEHOLD_FACTS.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(Table.CURATED_HOUSEHOLD_FACTS)));
+      for (Table t : List.of(Table.CURATED_HOUSEHOLD_FACTS, Table.CURATED_VILLAGE_BASE)) {
+        versions.put(t.qualifiedName(), DeltaTables.latestVersion(ctx.spark(), catalog.path(t)));
+      }
       versions.putAll(read);
       versions.put(REPLACED_FROM_KEY, from == null ? 0L : from.longValue());
-      for (Table t : List.of(Table.OPS_QUALITY_METRICS, Table.OPS_RUNS, Table.CURATED_HOUSEHOLD_FACTS)) {
+      for (Table t : List.of(Table.OPS_QUALITY_METRICS, Table.OPS_RUNS, Table.CURATED_HOUSEHOLD_FACTS, Table.CURATED_VILLAGE_BASE)) {
         catalog.register(ctx.spark(), t);
       }
       String what =
@@ -190,7 +208,7 @@ public final class AggregateJob {
       catalog.register(ctx.spark(), Table.OPS_RUNS);
       return result;
     } finally {
-      for (Dataset<Row> d : java.util.Arrays.asList(metrics, masked, totals)) {
+      for (Dataset<Row> d : java.util.Arrays.asList(metrics, masked, totals, villageBase)) {
         if (d != null) {
           d.unpersist();
         }
@@ -222,6 +240,31 @@ public final class AggregateJob {
     return catalog.read(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS).where(inSlices).count();
   }
 
+  /**
+   * Writes the village-year base (all of it, or the plan's village slices) from the household facts
+   * and silver.population; returns the village-years written. The roll-up then reads the whole
+   * table: the unchanged province-years as stored, which is what a rebuild would compute again.
+   */
+  private long writeVillageBase(Dataset<Row> facts, CuratedStatistics.Inputs in, Plan plan) {
+    Catalog catalog = ctx.catalog();
+    if (plan.rebuild()) {
+      ctx.describe("aggregate: village base, all province-years");
+      CuratedWriter.overwrite(ctx.spark(), catalog, CuratedWriter.VILLAGE_BASE, CuratedStatistics.villageBase(facts, in), null);
+      return catalog.read(ctx.spark(), Table.CURATED_VILLAGE_BASE).count();
+    }
+    Set<IncrementalScope.Slice> slices = plan.villageSlices();
+    if (slices.isEmpty()) {
+      return 0;
+    }
+    ctx.describe("aggregate: village base of " + slices.size() + " changed province-years");
+    Column inSlices = IncrementalScope.in(slices);
+    CuratedWriter.overwrite(
+        ctx.spark(), catalog, CuratedWriter.VILLAGE_BASE,
+        CuratedStatistics.villageBase(facts.where(inSlices), in.withPopulation(in.population().where(inSlices))),
+        inSlices.expr().sql());
+    return catalog.read(ctx.spark(), Table.CURATED_VILLAGE_BASE).where(inSlices).count();
+  }
+
   /** The versions of every input table as it is now, and the rule fingerprint (code, curated settings, small cells). */
   private Map<String, Long> readVersions() {
     List<Table> inputs = new ArrayList<>(SILVER_INPUTS);
@@ -232,8 +275,10 @@ public final class AggregateJob {
   /** Decides between nothing, the changed province-years, and a full rebuild. */
   private Plan plan(Map<String, Long> now) {
     Catalog catalog = ctx.catalog();
-    if (!catalog.exists(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS) || !catalog.exists(ctx.spark(), Table.CURATED_INCIDENCE)) {
-      return Plan.rebuild("no household facts or curated tables yet");
+    if (!catalog.exists(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS)
+        || !catalog.exists(ctx.spark(), Table.CURATED_VILLAGE_BASE)
+        || !catalog.exists(ctx.spark(), Table.CURATED_INCIDENCE)) {
+      return Plan.rebuild("no household facts, village base or curated tables yet");
     }
     Map<String, Long> before = lastSuccessfulRead();
     if (before.isEmpty()) {
@@ -280,7 +325,7 @@ public final class AggregateJob {
             : String.format(
                 java.util.Locale.ROOT, "changed province-years: households %s, members %s, population %s",
                 hh, members, population);
-    return new Plan(false, facts, from, why);
+    return new Plan(false, facts, population, from, why);
   }
 
   private static int maxYear(Set<IncrementalScope.Slice> a, Set<IncrementalScope.Slice> b) {
@@ -373,8 +418,8 @@ public final class AggregateJob {
         checked(
             Table.SILVER_POPULATION,
             List.of(
-                SilverPopulation.VILLAGE_CODE, SilverPopulation.REPORTING_YEAR, SilverPopulation.COUNTY_CODE,
-                SilverPopulation.RURAL_POPULATION));
+                SilverPopulation.VILLAGE_CODE, SilverPopulation.REPORTING_YEAR, SilverPopulation.PROVINCE_CODE,
+                SilverPopulation.COUNTY_CODE, SilverPopulation.RURAL_POPULATION));
     Dataset<Row> survey = null;
     if (c.exists(ctx.spark(), Table.SILVER_SURVEY)) {
       survey =

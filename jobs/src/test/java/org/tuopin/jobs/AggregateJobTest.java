@@ -58,7 +58,9 @@ class AggregateJobTest {
 
     assertEquals(ExitStatus.OK, r.outcome());
     assertEquals(16L, r.rowsIn(), "household-years");
-    assertEquals(7 + 8 + 1, r.tableVersions().size(), "6 curated tables and the facts written; 7 tables read and the rules; the first year replaced");
+    assertEquals(
+        8 + 8 + 1, r.tableVersions().size(),
+        "6 curated tables, the facts and the village base written; 7 tables read and the rules; the first year replaced");
     assertEquals(0L, r.tableVersions().get(AggregateJob.REPLACED_FROM_KEY), "a first run rebuilds: every year replaced");
     assertEquals(28L, read(ctx, Table.CURATED_INCIDENCE).count(), "14 areas x 2 years");
     assertEquals(28L, read(ctx, Table.CURATED_EXITS).count());
@@ -83,7 +85,8 @@ class AggregateJobTest {
   private static final List<Table> CURATED =
       List.of(
           Table.CURATED_INCIDENCE, Table.CURATED_EXITS, Table.CURATED_COUNTY_STATUS, Table.CURATED_VILLAGE_STATUS,
-          Table.CURATED_EXIT_QUALITY, Table.CURATED_POVERTY_MEASURES, Table.CURATED_HOUSEHOLD_FACTS);
+          Table.CURATED_EXIT_QUALITY, Table.CURATED_POVERTY_MEASURES, Table.CURATED_HOUSEHOLD_FACTS,
+          Table.CURATED_VILLAGE_BASE);
 
   @Test
   void anIncrementalRunAfterACorrectionEqualsAFullRebuild() {
@@ -110,13 +113,37 @@ class AggregateJobTest {
         "curated rows from 2018 on replaced; household facts recomputed for 2 province-years (6 household-years):"
             + " changed province-years: households [410000/2018], members [410000/2018], population []",
         incremental.message());
-    Map<Table, Long> afterIncremental = new java.util.LinkedHashMap<>();
-    for (Table t : CURATED) {
-      afterIncremental.put(t, DeltaTables.latestVersion(spark, ctx.catalog().path(t)));
-    }
+    Map<Table, Long> afterIncremental = curatedVersions(ctx);
     Row henan = read(ctx, Table.CURATED_INCIDENCE).filter("area_code = '410000' AND reporting_year = 2018").first();
     assertEquals(5L, henan.<Long>getAs(CuratedIncidence.POOR_PERSONS), "H6 with 3 persons, H8 and H7 with 1");
+    assertEqualsFullRebuild(ctx, afterIncremental);
 
+    // A population correction alone (Guizhou 2019): no household fact changes, the village base does.
+    io.delta.tables.DeltaTable.forPath(spark, ctx.catalog().path(Table.SILVER_POPULATION))
+        .updateExpr("village_code = '" + CuratedFixture.V1 + "' AND reporting_year = 2019", Map.of("rural_population", "120"));
+    StageResult population = new AggregateJob(ctx, "2026-11-23").execute();
+    assertEquals(
+        "curated rows from 2019 on replaced; household facts recomputed for 0 province-years (0 household-years):"
+            + " changed province-years: households [], members [], population [520000/2019]",
+        population.message());
+    Map<Table, Long> afterPopulation = curatedVersions(ctx);
+    Row village =
+        read(ctx, Table.CURATED_INCIDENCE).filter("area_code = '" + CuratedFixture.V1 + "' AND reporting_year = 2019").first();
+    assertEquals(120L, village.<Long>getAs(CuratedIncidence.RURAL_POPULATION));
+    assertEqualsFullRebuild(ctx, afterPopulation);
+  }
+
+  private static Map<Table, Long> curatedVersions(JobContext ctx) {
+    Map<Table, Long> out = new java.util.LinkedHashMap<>();
+    for (Table t : CURATED) {
+      out.put(t, DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t)));
+    }
+    return out;
+  }
+
+  /** Rebuilds everything and compares each curated table with its version after the incremental run. */
+  private static void assertEqualsFullRebuild(JobContext ctx, Map<Table, Long> afterIncremental) {
+    SparkSession spark = ctx.spark();
     StageResult full = new AggregateJob(ctx, "2026-11-22", true).execute();
     assertTrue(full.message().startsWith("curated tables rebuilt"), full.message());
     for (Table t : CURATED) {

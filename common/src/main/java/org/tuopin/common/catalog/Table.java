@@ -51,6 +51,8 @@ public enum Table {
 
   /** The aggregate stage's household-year working table (one row per household and year). */
   CURATED_HOUSEHOLD_FACTS(Layer.CURATED, "household_facts"),
+  /** The aggregate stage's village-year working table (households summed per village, with the population). */
+  CURATED_VILLAGE_BASE(Layer.CURATED, "village_base"),
   CURATED_INCIDENCE(Layer.CURATED, "incidence"),
   CURATED_EXITS(Layer.CURATED, "exits"),
   CURATED_COUNTY_STATUS(Layer.CURATED, "county_status"),

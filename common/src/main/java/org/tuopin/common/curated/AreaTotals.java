@@ -19,6 +19,7 @@ import org.tuopin.common.schema.CuratedExits;
 import org.tuopin.common.schema.CuratedHouseholdFacts;
 import org.tuopin.common.schema.CuratedIncidence;
 import org.tuopin.common.schema.CuratedPovertyMeasures;
+import org.tuopin.common.schema.CuratedVillageBase;
 import org.tuopin.common.schema.SilverHouseholds;
 import org.tuopin.common.schema.SilverPopulation;
 
@@ -56,7 +57,9 @@ public final class AreaTotals {
 
   /**
    * Households summed per village and year, joined with the village's rural population (villages
-   * with a population but no registered household count with zeros).
+   * with a population but no registered household count with zeros). The rows carry the village's
+   * province ({@link CuratedVillageBase#SCHEMA}), so that they can be stored and replaced one
+   * province-year at a time.
    *
    * @param facts {@link HouseholdFacts#build}
    * @param population silver.population
@@ -71,19 +74,22 @@ public final class AreaTotals {
             .groupBy(
                 col(SilverHouseholds.REPORTING_YEAR).as(REPORTING_YEAR),
                 col(SilverHouseholds.VILLAGE_CODE).as(AREA_CODE),
-                col(SilverHouseholds.COUNTY_CODE).as(PARENT_CODE))
+                col(SilverHouseholds.COUNTY_CODE).as(PARENT_CODE),
+                col(SilverHouseholds.PROVINCE_CODE).as(PROVINCE_CODE))
             .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
     Dataset<Row> pop =
         population
             .groupBy(
                 col(SilverPopulation.REPORTING_YEAR).as(REPORTING_YEAR),
                 col(SilverPopulation.VILLAGE_CODE).as(AREA_CODE),
-                col(SilverPopulation.COUNTY_CODE).as("_pop_county"))
+                col(SilverPopulation.COUNTY_CODE).as("_pop_county"),
+                col(SilverPopulation.PROVINCE_CODE).as("_pop_province"))
             .agg(sum(col(SilverPopulation.RURAL_POPULATION)).as(RURAL_POPULATION));
     Dataset<Row> joined =
         households.join(pop, HouseholdFacts.scalaSeq(List.of(REPORTING_YEAR, AREA_CODE)), "full_outer");
     List<Column> out = new ArrayList<>();
     out.add(col(REPORTING_YEAR));
+    out.add(coalesce(col(PROVINCE_CODE), col("_pop_province")).as(PROVINCE_CODE));
     out.add(col(AREA_CODE));
     out.add(coalesce(col(PARENT_CODE), col("_pop_county")).as(PARENT_CODE));
     for (String c : SUMMED) {
@@ -102,6 +108,8 @@ public final class AreaTotals {
    * @param divisions ref.divisions
    */
   public static Dataset<Row> rollUp(Dataset<Row> villageBase, Dataset<Row> divisions) {
+    // Every level above the village takes its province from ref.divisions, by the county.
+    Dataset<Row> base = villageBase.drop(PROVINCE_CODE);
     Dataset<Row> counties =
         divisions
             .filter(col(Divisions.LEVEL).equalTo(Level.COUNTY.name()))
@@ -111,7 +119,7 @@ public final class AreaTotals {
                 col(Divisions.PROVINCE_CODE).as(PROVINCE_CODE),
                 col(Divisions.REGION).as(REGION));
     Dataset<Row> villages =
-        villageBase.join(broadcast(counties), villageBase.col(PARENT_CODE).equalTo(counties.col("_county")), "left");
+        base.join(broadcast(counties), base.col(PARENT_CODE).equalTo(counties.col("_county")), "left");
     Dataset<Row> villageRows =
         villages.select(
             withTotals(lit(Level.VILLAGE.name()), col(AREA_CODE), col(PARENT_CODE), col(PROVINCE_CODE), col(REPORTING_YEAR)));

@@ -51,6 +51,11 @@ public final class CuratedStatistics {
     public Inputs withPersonLevel(Dataset<Row> households, Dataset<Row> members) {
       return new Inputs(households, members, population, survey, divisions, povertyLines, thresholds, poorCounties);
     }
+
+    /** The same inputs with other population rows (e.g. only some province-years). */
+    public Inputs withPopulation(Dataset<Row> population) {
+      return new Inputs(households, members, population, survey, divisions, povertyLines, thresholds, poorCounties);
+    }
   }
 
   /**
@@ -77,7 +82,17 @@ public final class CuratedStatistics {
 
   /** All-level totals from the household facts. */
   public static Dataset<Row> totals(Dataset<Row> facts, Inputs in) {
-    return AreaTotals.rollUp(AreaTotals.villageBase(facts, in.population()), in.divisions());
+    return totalsFromBase(villageBase(facts, in), in);
+  }
+
+  /** The village-year base ({@link AreaTotals#villageBase}) of some household facts and the population. */
+  public static Dataset<Row> villageBase(Dataset<Row> facts, Inputs in) {
+    return AreaTotals.villageBase(facts, in.population());
+  }
+
+  /** All-level totals from a village-year base (computed, or as stored in curated.village_base). */
+  public static Dataset<Row> totalsFromBase(Dataset<Row> villageBase, Inputs in) {
+    return AreaTotals.rollUp(villageBase, in.divisions());
   }
 
   /** The totals with the suppression flag of each row ({@link Suppression#mask}). */

@@ -22,6 +22,7 @@ import org.tuopin.common.schema.CuratedExits;
 import org.tuopin.common.schema.CuratedHouseholdFacts;
 import org.tuopin.common.schema.CuratedIncidence;
 import org.tuopin.common.schema.CuratedPovertyMeasures;
+import org.tuopin.common.schema.CuratedVillageBase;
 import org.tuopin.common.schema.CuratedVillageStatus;
 
 /**
@@ -79,6 +80,12 @@ public final class CuratedWriter {
       new Layout(
           Table.CURATED_HOUSEHOLD_FACTS, CuratedHouseholdFacts.SCHEMA, CuratedHouseholdFacts.PARTITION_BY, List.of(),
           List.of(CuratedHouseholdFacts.PERSONS));
+
+  /** The aggregate stage's village-year working table; partitioned like silver so a province-year is replaced alone. */
+  public static final Layout VILLAGE_BASE =
+      new Layout(
+          Table.CURATED_VILLAGE_BASE, CuratedVillageBase.SCHEMA, CuratedVillageBase.PARTITION_BY, List.of(),
+          CuratedVillageBase.COUNTS);
 
   /**
    * Creates the table with its constraints when absent (one commit: constraints are table

@@ -383,6 +383,7 @@ public final class DataDictionary {
     table(Table.QUARANTINE_MEMBERS, "Rejected member lines with every rule they broke", "隔离的人员记录");
     table(Table.QUARANTINE_POPULATION, "Rejected population lines with every rule they broke", "隔离的人口记录");
     table(Table.CURATED_HOUSEHOLD_FACTS, "Working table of the aggregate stage: each household-year's member count and contributions to the area totals", "户年度汇总事实表 (工作表)");
+    table(Table.CURATED_VILLAGE_BASE, "Working table of the aggregate stage: each village-year's summed household contributions and rural population, from which every level is summed", "村年度汇总表 (工作表)");
     table(Table.CURATED_INCIDENCE, "Poverty incidence per level, area and year", "贫困发生率");
     table(Table.CURATED_EXITS, "Exits, new identifications, returns and removals per level, area and year", "脱贫、新识别、返贫与清退");
     table(Table.CURATED_COUNTY_STATUS, "Poor counties against the exit rules, with disagreement flags", "贫困县退出状态");

@@ -59,6 +59,7 @@ public final class TableSchemas {
     SCHEMAS.put(Table.QUARANTINE_SURVEY, LandingSurvey.QUARANTINE);
 
     SCHEMAS.put(Table.CURATED_HOUSEHOLD_FACTS, CuratedHouseholdFacts.SCHEMA);
+    SCHEMAS.put(Table.CURATED_VILLAGE_BASE, CuratedVillageBase.SCHEMA);
     SCHEMAS.put(Table.CURATED_INCIDENCE, CuratedIncidence.SCHEMA);
     SCHEMAS.put(Table.CURATED_EXITS, CuratedExits.SCHEMA);
     SCHEMAS.put(Table.CURATED_COUNTY_STATUS, CuratedCountyStatus.SCHEMA);

@@ -21,6 +21,7 @@ import org.tuopin.common.test.SharedSpark;
 class AreaTotalsTest {
   private static final String VILLAGE = "520102001001";
   private static final String COUNTY = "520102";
+  private static final String PROVINCE = "520000";
 
   /** One village's households in one year, in this order, in one partition; every count is 0. */
   private static Dataset<Row> facts(SparkSession spark, double... gapSums) {
@@ -28,13 +29,14 @@ class AreaTotalsTest {
         new StructType()
             .add(SilverHouseholds.REPORTING_YEAR, "int")
             .add(SilverHouseholds.VILLAGE_CODE, "string")
-            .add(SilverHouseholds.COUNTY_CODE, "string");
+            .add(SilverHouseholds.COUNTY_CODE, "string")
+            .add(SilverHouseholds.PROVINCE_CODE, "string");
     for (String c : AreaTotals.SUMMED) {
       schema = schema.add(c, CuratedHouseholdFacts.DOUBLE_SUMS.contains(c) ? "double" : "long");
     }
     List<Row> rows = new ArrayList<>();
     for (double gap : gapSums) {
-      List<Object> v = new ArrayList<>(List.of(2019, VILLAGE, COUNTY));
+      List<Object> v = new ArrayList<>(List.of(2019, VILLAGE, COUNTY, PROVINCE));
       for (String c : AreaTotals.SUMMED) {
         v.add(CuratedHouseholdFacts.DOUBLE_SUMS.contains(c) ? (Object) gap : (Object) 0L);
       }
