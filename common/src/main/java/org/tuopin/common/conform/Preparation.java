@@ -134,11 +134,15 @@ public final class Preparation {
     // The number of partitions is explicit (the session's shuffle partitions) so that adaptive
     // execution keeps it: a cache of the result then still declares this partitioning, and the
     // households' counts and the member facts' join with their households need no shuffle of it.
-    int n = Integer.parseInt(df.sparkSession().conf().get("spark.sql.shuffle.partitions"));
-    return df.repartition(n, cols(partition, Lineage.BATCH_ID))
+    return df.repartition(shufflePartitions(df), cols(partition, Lineage.BATCH_ID))
         .withColumn(Prepared.DUP_RANK, row_number().over(byContent))
         .withColumn(Prepared.CONTENT_ROWS, count(lit(1)).over(byContentAll))
         .withColumn(Prepared.KEY_ROWS, count(lit(1)).over(byKey));
+  }
+
+  /** The session's shuffle partitions, for a repartition whose count adaptive execution must keep. */
+  private static int shufflePartitions(Dataset<Row> df) {
+    return Integer.parseInt(df.sparkSession().conf().get("spark.sql.shuffle.partitions"));
   }
 
   /**
@@ -266,10 +270,9 @@ public final class Preparation {
     // Distinct households per person-year, then how many: two hash aggregations on one shuffle by
     // (year, person). The minimum and maximum of the household id would be one aggregation, but a
     // string buffer forces Spark to sort every member line instead of hashing it.
-    int n = Integer.parseInt(memberFacts.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     return incoming
         .unionByName(others)
-        .repartition(n, col("_y"), col("_k"))
+        .repartition(shufflePartitions(memberFacts), col("_y"), col("_k"))
         .groupBy(col("_y"), col("_k"), col("_h"))
         .agg(max(col("_in")).as("_in"))
         .groupBy(col("_y"), col("_k"))
