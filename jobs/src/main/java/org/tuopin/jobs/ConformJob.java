@@ -133,6 +133,8 @@ public final class ConformJob {
                 Preparation.households(hhIn, Preparation.householdCounts(memberFacts), divisions, limits), hhRules)
             .persist(StorageLevel.MEMORY_AND_DISK());
     long hhRows = hhEval.count();
+    // Cached by the households' validation above: counted without reading bronze again.
+    long incomingMembers = memberFacts.count();
     ctx.describe("conform: validate members (households, persons in two households)");
     Dataset<Row> touched =
         pending.select(
@@ -143,16 +145,16 @@ public final class ConformJob {
     // after the members MERGE. The checkpoint cuts the plan from silver. (The member lines are kept
     // as rows: building a columnar cache of them measured slower.)
     Dataset<Row> conflicts =
-        Preparation.personConflicts(memberFacts, catalog.read(spark, Table.SILVER_MEMBERS), touched).localCheckpoint(true);
+        Preparation.personConflicts(
+                memberFacts, catalog.read(spark, Table.SILVER_MEMBERS), touched, incomingMembers <= broadcastRows(spark))
+            .localCheckpoint(true);
     long conflictRows = conflicts.count();
     LOG.info("conform: {} person-years found in two households", conflictRows);
     // Small (the usual case: a handful or none): broadcast, so the member lines are not shuffled
     // to meet it. Within the session's broadcast threshold at about 128 bytes a row.
-    if (conflictRows <= broadcastRows(spark)) {
-      conflicts = broadcast(conflicts);
-    }
+    Dataset<Row> conflictsToJoin = conflictRows <= broadcastRows(spark) ? broadcast(conflicts) : conflicts;
     Dataset<Row> memberEval =
-        RuleEvaluator.evaluate(Preparation.members(membersIn, memberFacts, hhEval, conflicts, divisions, limits), memberRules)
+        RuleEvaluator.evaluate(Preparation.members(membersIn, memberFacts, hhEval, conflictsToJoin, divisions, limits), memberRules)
             .localCheckpoint(true);
     long memberRows = memberEval.count();
     memberFacts.unpersist();
@@ -185,11 +187,11 @@ public final class ConformJob {
     Map<String, Long> versions = new LinkedHashMap<>();
     ctx.describe("conform: write quarantine");
     long quarantined = 0;
-    quarantined += writeQuarantine(Table.QUARANTINE_HOUSEHOLDS, hhEval, accepted, Quarantine.HOUSEHOLDS, allIds, versions);
-    quarantined += writeQuarantine(Table.QUARANTINE_MEMBERS, memberEval, accepted, Quarantine.MEMBERS, allIds, versions);
+    quarantined += writeQuarantine(Table.QUARANTINE_HOUSEHOLDS, hhEval, hhBatches, accepted, Quarantine.HOUSEHOLDS, allIds, versions);
+    quarantined += writeQuarantine(Table.QUARANTINE_MEMBERS, memberEval, memberBatches, accepted, Quarantine.MEMBERS, allIds, versions);
     if (anyPopulation) {
       // Bronze is append-only: batches without population lines never had any quarantined.
-      quarantined += writeQuarantine(Table.QUARANTINE_POPULATION, popEval, accepted, Quarantine.POPULATION, allIds, versions);
+      quarantined += writeQuarantine(Table.QUARANTINE_POPULATION, popEval, popBatches, accepted, Quarantine.POPULATION, allIds, versions);
     }
 
     long rowsOut = 0;
@@ -400,13 +402,27 @@ public final class ConformJob {
 
   /**
    * Replaces the quarantine rows of every batch of this run in one commit (replaceWhere on
-   * _batch_id): a batch conformed twice has the rows of its latest conform, never twice.
+   * _batch_id): a batch conformed twice has the rows of its latest conform, never twice. When the
+   * run quarantines nothing and the table holds no row of its batches (the usual night), there is
+   * nothing to replace and no commit is made.
+   *
+   * @param perBatch the {@link RuleEvaluator#perBatch} counts of the evaluated lines
    */
   private long writeQuarantine(
-      Table t, Dataset<Row> evaluated, Column accepted, StructType schema, List<String> batchIds, Map<String, Long> versions) {
+      Table t, Dataset<Row> evaluated, Dataset<Row> perBatch, Column accepted, StructType schema, List<String> batchIds,
+      Map<String, Long> versions) {
     ctx.describe("conform: write " + t.qualifiedName());
+    Column ofThisRun = col(Lineage.BATCH_ID).isin(batchIds.toArray());
+    Row q = perBatch.where(accepted).agg(sum(col(RuleEvaluator.ROWS_QUARANTINED))).first();
+    long toWrite = q.isNullAt(0) ? 0L : q.getLong(0);
+    if (toWrite == 0 && ctx.catalog().read(ctx.spark(), t).where(ofThisRun).limit(1).count() == 0) {
+      long v = DeltaTables.latestVersion(ctx.spark(), ctx.catalog().path(t));
+      versions.put(t.qualifiedName(), v);
+      LOG.info("{}: 0 lines quarantined, none to replace (version {} kept)", t.qualifiedName(), v);
+      return 0;
+    }
     Dataset<Row> rows = Silver.quarantine(evaluated.where(accepted.and(col(RuleEvaluator.QUARANTINED))), schema);
-    String where = col(Lineage.BATCH_ID).isin(batchIds.toArray()).expr().sql();
+    String where = ofThisRun.expr().sql();
     rows.write().format("delta").mode("overwrite").option("replaceWhere", where).save(ctx.catalog().path(t));
     Commit c = lastCommit(t);
     versions.put(t.qualifiedName(), c.version());

@@ -366,6 +366,12 @@ class ConformJobTest {
         List.of("[" + BronzeFixtures.personKey(full1, 1, 1) + "]", "[" + BronzeFixtures.personKey(full1, 4, 1) + "]",
             "[" + BronzeFixtures.personKey(full1, 5, 1) + "]", "[" + BronzeFixtures.personKey(yn, 1, 1) + "]"),
         w.rows(Table.SILVER_MEMBERS, SilverMembers.PERSON_KEY));
+    // Three runs without a bad line: nothing to quarantine and none to replace, so no commit after
+    // the tables' creation.
+    for (Table q : List.of(Table.QUARANTINE_HOUSEHOLDS, Table.QUARANTINE_MEMBERS)) {
+      assertEquals(0L, DeltaTables.latestVersion(SharedSpark.spark(), w.catalog.path(q)), q.qualifiedName());
+      assertEquals(0, w.read(q).count());
+    }
   }
 
   @Test

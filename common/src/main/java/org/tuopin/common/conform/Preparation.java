@@ -237,9 +237,12 @@ public final class Preparation {
    * @param memberFacts {@link #memberFacts} of the incoming members
    * @param silverMembers silver.members (may be empty)
    * @param touchedSlices (reporting_year int, province_code string) slices of the incoming batches
+   * @param fewIncoming true when the incoming lines' (year, person) pairs fit a broadcast: silver
+   *     rows are then kept only for those pairs before the shuffle (the usual night, when a few
+   *     thousand lines meet the million silver members of their year). The result is the same.
    */
   public static Dataset<Row> personConflicts(
-      Dataset<Row> memberFacts, Dataset<Row> silverMembers, Dataset<Row> touchedSlices) {
+      Dataset<Row> memberFacts, Dataset<Row> silverMembers, Dataset<Row> touchedSlices, boolean fewIncoming) {
     Dataset<Row> incoming =
         memberFacts
             .where(
@@ -267,6 +270,13 @@ public final class Preparation {
                 col(SilverMembers.PERSON_KEY).as("_k"),
                 col(SilverMembers.HOUSEHOLD_ID).as("_h"),
                 lit(false).as("_in"));
+    if (fewIncoming) {
+      others =
+          others.join(
+              broadcast(incoming.select(col("_y").as("_iy"), col("_k").as("_ik")).distinct()),
+              col("_y").equalTo(col("_iy")).and(col("_k").equalTo(col("_ik"))),
+              "left_semi");
+    }
     // Distinct households per person-year, then how many: two hash aggregations on one shuffle by
     // (year, person). The minimum and maximum of the household id would be one aggregation, but a
     // string buffer forces Spark to sort every member line instead of hashing it.

@@ -428,7 +428,7 @@ class RulesTest {
     Dataset<Row> evaluatedMembers =
         RuleEvaluator.evaluate(
             Preparation.members(
-                bronzeMembers, members, households, Preparation.personConflicts(members, noSilver, slices), divisions, LIMITS),
+                bronzeMembers, members, households, Preparation.personConflicts(members, noSilver, slices, false), divisions, LIMITS),
             Rules.members(LIMITS));
     Dataset<Row> evaluatedPopulation =
         RuleEvaluator.evaluate(
