@@ -1,6 +1,7 @@
 package org.tuopin.common.curated;
 
 import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -18,6 +19,9 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.tuopin.common.catalog.Table;
 import org.tuopin.common.schema.CuratedCountyStatus;
 import org.tuopin.common.schema.CuratedExits;
@@ -57,10 +61,8 @@ public final class Reconciliation {
       String stage,
       Timestamp measuredAt) {
     List<Dataset<Row>> parts = new ArrayList<>();
-    for (Level child : List.of(Level.VILLAGE, Level.COUNTY, Level.PREFECTURE, Level.PROVINCE, Level.REGION)) {
-      parts.add(rollup(incidence, Table.CURATED_INCIDENCE, CuratedIncidence.COUNTS, child, severities));
-      parts.add(rollup(exits, Table.CURATED_EXITS, CuratedExits.FLOWS, child, severities));
-    }
+    parts.add(rollups(incidence, Table.CURATED_INCIDENCE, CuratedIncidence.COUNTS, severities));
+    parts.add(rollups(exits, Table.CURATED_EXITS, CuratedExits.FLOWS, severities));
     Dataset<Row> countyExits = exits.filter(col(CuratedExits.LEVEL).equalTo(Level.COUNTY.name()));
     parts.add(
         metric(
@@ -120,35 +122,75 @@ public final class Reconciliation {
             r.<Long>getAs(QualityMetrics.ROWS_CHECKED)));
   }
 
+  /** The levels whose areas are summed into their parents, from the bottom. */
+  private static final List<Level> CHILD_LEVELS = List.of(Level.VILLAGE, Level.COUNTY, Level.PREFECTURE, Level.PROVINCE, Level.REGION);
+
+  private static final String PARENT_LEVEL = "_parent_level";
+  private static final String CHILD_YEAR = "_child_year";
+  private static final String CHILD_PARENT = "_child_parent";
+
   /**
-   * Parents of one level against the sums of their children: rows checked are the parent areas
-   * (and any parent code that only children name), failed those where some count differs.
+   * Parents of every level against the sums of their children, one metric row per pair of levels:
+   * rows checked are the parent areas (and any parent code that only children name), failed those
+   * where some count differs. All five pairs are one aggregation and one join: each child row is
+   * grouped under its parent's level, year and code, and met by the parent row of that level.
    */
-  private static Dataset<Row> rollup(
-      Dataset<Row> table, Table name, List<String> counts, Level child, Map<ReconcileRule, Severity> severities) {
-    Level parent = child.parent();
+  private static Dataset<Row> rollups(Dataset<Row> table, Table name, List<String> counts, Map<ReconcileRule, Severity> severities) {
+    Column parentLevel = null;
+    List<String> childNames = new ArrayList<>();
+    List<String> parentNames = new ArrayList<>();
+    List<Row> rules = new ArrayList<>();
+    for (Level child : CHILD_LEVELS) {
+      Column c = col(CuratedIncidence.LEVEL).equalTo(child.name());
+      parentLevel = parentLevel == null ? when(c, lit(child.parent().name())) : parentLevel.when(c, lit(child.parent().name()));
+      childNames.add(child.name());
+      parentNames.add(child.parent().name());
+      rules.add(
+          RowFactory.create(
+              child.parent().name(),
+              ReconcileRule.ROLLUP.key() + "." + child.name().toLowerCase(Locale.ROOT) + "_to_"
+                  + child.parent().name().toLowerCase(Locale.ROOT)));
+    }
     List<Column> sums = new ArrayList<>();
     for (String c : counts) {
       sums.add(sum(col(c)).as(CHILD_SUM + c));
     }
     Dataset<Row> children =
         table
-            .filter(col(CuratedIncidence.LEVEL).equalTo(child.name()))
-            .groupBy(col(CuratedIncidence.REPORTING_YEAR), col(CuratedIncidence.PARENT_CODE).as(CuratedIncidence.AREA_CODE))
+            .filter(col(CuratedIncidence.LEVEL).isin(childNames.toArray()))
+            .groupBy(
+                parentLevel.as(PARENT_LEVEL),
+                col(CuratedIncidence.REPORTING_YEAR).as(CHILD_YEAR),
+                col(CuratedIncidence.PARENT_CODE).as(CHILD_PARENT))
             .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
-    Dataset<Row> parents = table.filter(col(CuratedIncidence.LEVEL).equalTo(parent.name()));
+    Dataset<Row> parents = table.filter(col(CuratedIncidence.LEVEL).isin(parentNames.toArray()));
     Dataset<Row> joined =
         parents.join(
             children,
-            HouseholdFacts.scalaSeq(List.of(CuratedIncidence.REPORTING_YEAR, CuratedIncidence.AREA_CODE)),
+            col(CuratedIncidence.LEVEL).equalTo(col(PARENT_LEVEL))
+                .and(col(CuratedIncidence.REPORTING_YEAR).equalTo(col(CHILD_YEAR)))
+                .and(col(CuratedIncidence.AREA_CODE).equalTo(col(CHILD_PARENT))),
             "full_outer");
     Column differs = lit(false);
     for (String c : counts) {
       differs = differs.or(not(coalesce(col(c), lit(0L)).equalTo(coalesce(col(CHILD_SUM + c), lit(0L)))));
     }
-    String rule =
-        ReconcileRule.ROLLUP.key() + "." + child.name().toLowerCase(Locale.ROOT) + "_to_" + parent.name().toLowerCase(Locale.ROOT);
-    return metric(joined, differs, name, rule, severities.get(ReconcileRule.ROLLUP));
+    Dataset<Row> perLevel =
+        joined
+            .groupBy(coalesce(col(CuratedIncidence.LEVEL), col(PARENT_LEVEL)).as("_level"))
+            .agg(count(lit(1)).as(QualityMetrics.ROWS_CHECKED), sum(when(differs, 1L).otherwise(0L)).as(QualityMetrics.ROWS_FAILED));
+    // Every pair has its row, checked or not (a level with no area has 0 rows checked).
+    StructType ruleSchema =
+        new StructType().add("_rule_level", DataTypes.StringType, false).add(QualityMetrics.RULE_ID, DataTypes.StringType, false);
+    Dataset<Row> expected = table.sparkSession().createDataFrame(rules, ruleSchema);
+    return expected
+        .join(broadcast(perLevel), col("_rule_level").equalTo(col("_level")), "left")
+        .select(
+            lit(name.qualifiedName()).as(QualityMetrics.TABLE_NAME),
+            col(QualityMetrics.RULE_ID),
+            coalesce(col(QualityMetrics.ROWS_CHECKED), lit(0L)).as(QualityMetrics.ROWS_CHECKED),
+            coalesce(col(QualityMetrics.ROWS_FAILED), lit(0L)).as(QualityMetrics.ROWS_FAILED),
+            lit(severities.get(ReconcileRule.ROLLUP).name()).as(QualityMetrics.SEVERITY));
   }
 
   private static Dataset<Row> metric(Dataset<Row> rows, Column failed, Table table, String ruleId, Severity severity) {

@@ -101,4 +101,21 @@ class ReconciliationTest {
     assertEquals(0L, metric(metrics, "rollup.county_to_prefecture").<Long>getAs(QualityMetrics.ROWS_FAILED));
     assertTrue(Reconciliation.firstFailure(metrics).isPresent());
   }
+
+  @Test
+  void aMissingLevelFailsBothOfItsPairsAndTheOthersStillPass() {
+    CuratedStatistics.Result r = CuratedStatistics.compute(CuratedFixture.inputs(SharedSpark.spark()), CuratedFixture.params());
+    long regions = r.incidence().filter(col(CuratedIncidence.LEVEL).equalTo(Level.REGION.name())).count();
+    assertTrue(regions > 0);
+    Dataset<Row> metrics = check(r, r.incidence().filter(col(CuratedIncidence.LEVEL).notEqual(Level.REGION.name())));
+    assertEquals(13, metrics.count(), "one row per rule, checked or not");
+    Row provinces = metric(metrics, "rollup.province_to_region");
+    assertEquals(regions, provinces.<Long>getAs(QualityMetrics.ROWS_CHECKED), "the region codes the provinces name");
+    assertEquals(regions, provinces.<Long>getAs(QualityMetrics.ROWS_FAILED));
+    Row nation = metric(metrics, "rollup.region_to_nation");
+    assertEquals(2L, nation.<Long>getAs(QualityMetrics.ROWS_CHECKED), "the nation in 2 years");
+    assertEquals(2L, nation.<Long>getAs(QualityMetrics.ROWS_FAILED));
+    assertEquals(0L, metric(metrics, "rollup.prefecture_to_province").<Long>getAs(QualityMetrics.ROWS_FAILED));
+    assertEquals(0L, metric(metrics, "rollup.village_to_county").<Long>getAs(QualityMetrics.ROWS_FAILED));
+  }
 }
