@@ -3,13 +3,9 @@ package org.tuopin.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tuopin.common.catalog.Table;
@@ -62,23 +58,7 @@ class ConformCrashTest {
     bronze(crashed);
 
     List<String> cmd = TuopinChild.command(List.of(), "conform", List.of("-Dpaths.warehouse=" + crashed.dir));
-    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    AtomicBoolean killed = new AtomicBoolean(false);
-    List<String> output = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      String l;
-      while ((l = r.readLine()) != null) {
-        output.add(l);
-        if (!killed.get() && l.contains(KILL_AFTER)) {
-          Process kill = new ProcessBuilder("kill", "-9", String.valueOf(child.pid())).inheritIO().start();
-          assertEquals(0, kill.waitFor());
-          killed.set(true);
-        }
-      }
-    }
-    assertTrue(child.waitFor(5, TimeUnit.MINUTES), "child ended");
-    assertTrue(killed.get(), "the child reached the kill point: " + String.join("\n", output));
-    assertEquals(137, child.exitValue(), "killed by SIGKILL");
+    TuopinChild.killAt(cmd, KILL_AFTER, Duration.ofMinutes(5));
 
     // Each table as before or as after: households merged, members untouched, no batch settled.
     assertEquals(clean.rows(Table.SILVER_HOUSEHOLDS, "*"), crashed.rows(Table.SILVER_HOUSEHOLDS, "*"));

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -111,25 +107,7 @@ class IngestCrashTest {
                   "-Dpaths.landing=" + config.paths().landing(),
                   "-Dprivacy.pseudonym-key-file=" + InjectedLanding.keyFile(),
                   "-Dprivacy.pseudonym-key-env=TUOPIN_TEST_VARIABLE_NEVER_SET"));
-      Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      boolean killed = false;
-      List<String> output = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        String l;
-        while ((l = r.readLine()) != null) {
-          output.add(l);
-          if (!killed && l.contains(PausePoint.PAUSED + point)) {
-            Process kill = new ProcessBuilder("kill", "-9", String.valueOf(child.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor());
-            killed = true;
-          }
-        }
-        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "child ended");
-      } finally {
-        child.destroyForcibly();
-      }
-      assertTrue(killed, "the child reached " + point + ":\n" + String.join("\n", output));
-      assertEquals(137, child.exitValue(), "killed by SIGKILL");
+      TuopinChild.killAt(cmd, PausePoint.PAUSED + point, Duration.ofMinutes(2));
     }
   }
 

@@ -1,9 +1,18 @@
 package org.tuopin.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.tuopin.common.test.SharedSpark;
 import org.tuopin.jobs.cli.Tuopin;
 
@@ -41,5 +50,33 @@ public final class TuopinChild {
     cmd.add("-Dspark.shuffle-partitions=2");
     SharedSpark.TINY_DATA_SETTINGS.forEach((k, v) -> cmd.add("-Dspark.extra." + k + "=" + v));
     return cmd;
+  }
+
+  /**
+   * Runs a {@link #command} and kills the child with a real {@code kill -9} at the first line of its
+   * output that contains {@code marker}; returns once the child has ended. Fails when the child
+   * ends without printing the marker (the output is in the message), outlives the timeout, or ends
+   * otherwise than by SIGKILL.
+   */
+  public static void killAt(List<String> command, String marker, Duration timeout) throws IOException, InterruptedException {
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    boolean killed = false;
+    List<String> output = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String l;
+      while ((l = r.readLine()) != null) {
+        output.add(l);
+        if (!killed && l.contains(marker)) {
+          Process kill = new ProcessBuilder("kill", "-9", String.valueOf(child.pid())).inheritIO().start();
+          assertEquals(0, kill.waitFor());
+          killed = true;
+        }
+      }
+      assertTrue(child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS), "child ended");
+    } finally {
+      child.destroyForcibly();
+    }
+    assertTrue(killed, "the child reached '" + marker + "':\n" + String.join("\n", output));
+    assertEquals(137, child.exitValue(), "killed by SIGKILL");
   }
 }
