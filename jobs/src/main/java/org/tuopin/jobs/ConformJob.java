@@ -129,8 +129,10 @@ public final class ConformJob {
     Dataset<Row> memberFacts = Preparation.memberFacts(membersIn).persist(StorageLevel.MEMORY_AND_DISK());
     ctx.describe("conform: validate households");
     Dataset<Row> hhEval =
-        RuleEvaluator.evaluate(
-                Preparation.households(hhIn, Preparation.householdCounts(memberFacts), divisions, limits), hhRules)
+        Silver.kept(
+                RuleEvaluator.evaluate(
+                    Preparation.households(hhIn, Preparation.householdCounts(memberFacts), divisions, limits), hhRules),
+                Bronze.HOUSEHOLDS, Silver.HOUSEHOLD_INPUTS, hhRules.size())
             .persist(StorageLevel.MEMORY_AND_DISK());
     long hhRows = hhEval.count();
     // Cached by the households' validation above: counted without reading bronze again.
@@ -154,7 +156,10 @@ public final class ConformJob {
     // to meet it. Within the session's broadcast threshold at about 128 bytes a row.
     Dataset<Row> conflictsToJoin = conflictRows <= broadcastRows(spark) ? broadcast(conflicts) : conflicts;
     Dataset<Row> memberEval =
-        RuleEvaluator.evaluate(Preparation.members(membersIn, memberFacts, hhEval, conflictsToJoin, divisions, limits), memberRules)
+        Silver.kept(
+                RuleEvaluator.evaluate(
+                    Preparation.members(membersIn, memberFacts, hhEval, conflictsToJoin, divisions, limits), memberRules),
+                Bronze.MEMBERS, Silver.MEMBER_INPUTS, memberRules.size())
             .localCheckpoint(true);
     long memberRows = memberEval.count();
     memberFacts.unpersist();

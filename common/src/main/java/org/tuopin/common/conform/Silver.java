@@ -22,6 +22,7 @@ import org.tuopin.common.schema.LandingHouseholds;
 import org.tuopin.common.schema.LandingMembers;
 import org.tuopin.common.schema.LandingPopulation;
 import org.tuopin.common.schema.Lineage;
+import org.tuopin.common.schema.Quarantine;
 import org.tuopin.common.schema.SilverHouseholds;
 import org.tuopin.common.schema.SilverMembers;
 import org.tuopin.common.schema.SilverPopulation;
@@ -162,6 +163,41 @@ public final class Silver {
             col(Prepared.APPROVING).as(SilverSurvey.APPROVING_HOUSEHOLDS),
             lineage()[0], lineage()[1], lineage()[2]);
     return conformTo(df, SilverSurvey.SCHEMA);
+  }
+
+  /**
+   * The prepared columns {@link #households} reads, and the duplicate rank, which the members'
+   * preparation reads from the evaluated households.
+   */
+  public static final List<String> HOUSEHOLD_INPUTS =
+      List.of(Prepared.YEAR, Prepared.IDENTIFIED_YEAR, Prepared.EXIT_YEAR, Prepared.HOUSEHOLD_SIZE, Prepared.INCOME, Prepared.DUP_RANK);
+
+  /** The prepared columns {@link #members} reads. */
+  public static final List<String> MEMBER_INPUTS = List.of(Prepared.YEAR, Prepared.BIRTH_DATE, Prepared.MONTHS_WORKED, Prepared.VILLAGE);
+
+  /**
+   * Evaluated lines narrowed to what is read after the evaluation: the bronze line (the quarantine
+   * payload), the named prepared columns (for the silver row), each rule's result (for the metrics)
+   * and the verdict with its reasons. The other helper columns (typed values and cross-row facts
+   * the rules read, some twenty per line) are dropped before the lines are cached or checkpointed.
+   *
+   * @param rules the number of rules the lines were evaluated with
+   */
+  public static Dataset<Row> kept(Dataset<Row> evaluated, StructType bronze, List<String> prepared, int rules) {
+    List<Column> out = new ArrayList<>();
+    for (StructField f : bronze.fields()) {
+      out.add(col(f.name()));
+    }
+    for (String p : prepared) {
+      out.add(col(p));
+    }
+    for (int i = 0; i < rules; i++) {
+      out.add(col(RuleEvaluator.failedColumn(i)));
+    }
+    for (String c : List.of(Quarantine.RULE_IDS, Quarantine.MESSAGES, RuleEvaluator.QUARANTINED, RuleEvaluator.FAILS_BATCH)) {
+      out.add(col(c));
+    }
+    return evaluated.select(out.toArray(new Column[0]));
   }
 
   /** The quarantine rows of evaluated lines: the bronze columns, then rule_ids and messages. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -62,6 +63,10 @@ class RulesTest {
   static final Batch HELPER = new Batch("c1", "440000", 2019, "FULL");
   static final List<Expect> EXPECT = new ArrayList<>();
   static final Map<String, Row> RESULT = new HashMap<>();
+  /** The evaluated households and members of every line, for the test of {@link Silver#kept}. */
+  static Dataset<Row> evaluatedHouseholds;
+
+  static Dataset<Row> evaluatedMembers;
   static long next = 2;
 
   static Set<String> ids(String... ids) {
@@ -435,6 +440,8 @@ class RulesTest {
             Preparation.population(BronzeFixtures.frame(Bronze.POPULATION, POP), divisions, LIMITS), Rules.population(LIMITS));
     collect("households", households);
     collect("members", evaluatedMembers);
+    RulesTest.evaluatedHouseholds = households.cache();
+    RulesTest.evaluatedMembers = evaluatedMembers.cache();
     collect("population", evaluatedPopulation);
   }
 
@@ -508,5 +515,34 @@ class RulesTest {
     Row twins = RESULT.get("members/b1/" + EXPECT.stream().filter(e -> e.why().equals("person in two households (1)")).findFirst().orElseThrow().line());
     assertEquals(List.of("the same person is in another household in 2019"), twins.<String>getList(3));
     RESULT.values().forEach(r -> r.<String>getList(3).forEach(m -> assertFalse(m.contains("pk-"), m)));
+  }
+
+  /** Sorted rows of a frame, as strings. */
+  private static List<String> rows(Dataset<Row> df) {
+    return df.collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
+  @Test
+  void keptLinesGiveTheSameSilverQuarantineAndMetrics() {
+    Column valid = org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.col(RuleEvaluator.QUARANTINED));
+    Column bad = org.apache.spark.sql.functions.col(RuleEvaluator.QUARANTINED);
+    List<Rule> hhRules = Rules.households(LIMITS);
+    List<Rule> memberRules = Rules.members(LIMITS);
+    Dataset<Row> hhKept = Silver.kept(evaluatedHouseholds, Bronze.HOUSEHOLDS, Silver.HOUSEHOLD_INPUTS, hhRules.size());
+    Dataset<Row> memKept = Silver.kept(evaluatedMembers, Bronze.MEMBERS, Silver.MEMBER_INPUTS, memberRules.size());
+    assertTrue(hhKept.columns().length < evaluatedHouseholds.columns().length);
+    assertTrue(memKept.columns().length < evaluatedMembers.columns().length);
+    assertTrue(evaluatedMembers.where(bad).count() > 0 && evaluatedMembers.where(valid).count() > 0, "both kinds of lines");
+
+    assertEquals(rows(Silver.households(evaluatedHouseholds.where(valid))), rows(Silver.households(hhKept.where(valid))));
+    assertEquals(rows(Silver.members(evaluatedMembers.where(valid))), rows(Silver.members(memKept.where(valid))));
+    assertEquals(
+        rows(Silver.quarantine(evaluatedHouseholds.where(bad), org.tuopin.common.schema.Quarantine.HOUSEHOLDS)),
+        rows(Silver.quarantine(hhKept.where(bad), org.tuopin.common.schema.Quarantine.HOUSEHOLDS)));
+    assertEquals(
+        rows(Silver.quarantine(evaluatedMembers.where(bad), org.tuopin.common.schema.Quarantine.MEMBERS)),
+        rows(Silver.quarantine(memKept.where(bad), org.tuopin.common.schema.Quarantine.MEMBERS)));
+    assertEquals(rows(RuleEvaluator.perBatch(evaluatedMembers, memberRules)), rows(RuleEvaluator.perBatch(memKept, memberRules)));
+    assertEquals(rows(RuleEvaluator.perBatch(evaluatedHouseholds, hhRules)), rows(RuleEvaluator.perBatch(hhKept, hhRules)));
   }
 }
