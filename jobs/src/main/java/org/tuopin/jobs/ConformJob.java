@@ -132,7 +132,7 @@ public final class ConformJob {
         Silver.kept(
                 RuleEvaluator.evaluate(
                     Preparation.households(hhIn, Preparation.householdCounts(memberFacts), divisions, limits), hhRules),
-                Bronze.HOUSEHOLDS, Silver.HOUSEHOLD_INPUTS, hhRules.size())
+                Quarantine.HOUSEHOLDS, Silver.HOUSEHOLD_INPUTS, hhRules.size())
             .persist(StorageLevel.MEMORY_AND_DISK());
     long hhRows = hhEval.count();
     // Cached by the households' validation above: counted without reading bronze again.
@@ -159,7 +159,7 @@ public final class ConformJob {
         Silver.kept(
                 RuleEvaluator.evaluate(
                     Preparation.members(membersIn, memberFacts, hhEval, conflictsToJoin, divisions, limits), memberRules),
-                Bronze.MEMBERS, Silver.MEMBER_INPUTS, memberRules.size())
+                Quarantine.MEMBERS, Silver.MEMBER_INPUTS, memberRules.size())
             .localCheckpoint(true);
     long memberRows = memberEval.count();
     memberFacts.unpersist();

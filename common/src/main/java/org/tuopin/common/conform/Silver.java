@@ -176,16 +176,18 @@ public final class Silver {
   public static final List<String> MEMBER_INPUTS = List.of(Prepared.YEAR, Prepared.BIRTH_DATE, Prepared.MONTHS_WORKED, Prepared.VILLAGE);
 
   /**
-   * Evaluated lines narrowed to what is read after the evaluation: the bronze line (the quarantine
-   * payload), the named prepared columns (for the silver row), each rule's result (for the metrics)
-   * and the verdict with its reasons. The other helper columns (typed values and cross-row facts
-   * the rules read, some twenty per line) are dropped before the lines are cached or checkpointed.
+   * Evaluated lines narrowed to what is read after the evaluation: the quarantine row (the bronze
+   * line with its rule ids and messages, {@link #quarantine}), the named prepared columns (for the
+   * silver row), each rule's result (for the metrics) and the verdict. The other helper columns
+   * (typed values and cross-row facts the rules read, some twenty per line) are dropped before the
+   * lines are cached or checkpointed.
    *
+   * @param quarantineSchema the quarantine table's schema ({@link Quarantine#HOUSEHOLDS} or {@link Quarantine#MEMBERS})
    * @param rules the number of rules the lines were evaluated with
    */
-  public static Dataset<Row> kept(Dataset<Row> evaluated, StructType bronze, List<String> prepared, int rules) {
+  public static Dataset<Row> kept(Dataset<Row> evaluated, StructType quarantineSchema, List<String> prepared, int rules) {
     List<Column> out = new ArrayList<>();
-    for (StructField f : bronze.fields()) {
+    for (StructField f : quarantineSchema.fields()) {
       out.add(col(f.name()));
     }
     for (String p : prepared) {
@@ -194,9 +196,8 @@ public final class Silver {
     for (int i = 0; i < rules; i++) {
       out.add(col(RuleEvaluator.failedColumn(i)));
     }
-    for (String c : List.of(Quarantine.RULE_IDS, Quarantine.MESSAGES, RuleEvaluator.QUARANTINED, RuleEvaluator.FAILS_BATCH)) {
-      out.add(col(c));
-    }
+    out.add(col(RuleEvaluator.QUARANTINED));
+    out.add(col(RuleEvaluator.FAILS_BATCH));
     return evaluated.select(out.toArray(new Column[0]));
   }
 

@@ -528,8 +528,8 @@ class RulesTest {
     Column bad = org.apache.spark.sql.functions.col(RuleEvaluator.QUARANTINED);
     List<Rule> hhRules = Rules.households(LIMITS);
     List<Rule> memberRules = Rules.members(LIMITS);
-    Dataset<Row> hhKept = Silver.kept(evaluatedHouseholds, Bronze.HOUSEHOLDS, Silver.HOUSEHOLD_INPUTS, hhRules.size());
-    Dataset<Row> memKept = Silver.kept(evaluatedMembers, Bronze.MEMBERS, Silver.MEMBER_INPUTS, memberRules.size());
+    Dataset<Row> hhKept = Silver.kept(evaluatedHouseholds, Quarantine.HOUSEHOLDS, Silver.HOUSEHOLD_INPUTS, hhRules.size());
+    Dataset<Row> memKept = Silver.kept(evaluatedMembers, Quarantine.MEMBERS, Silver.MEMBER_INPUTS, memberRules.size());
     assertTrue(hhKept.columns().length < evaluatedHouseholds.columns().length);
     assertTrue(memKept.columns().length < evaluatedMembers.columns().length);
     assertTrue(evaluatedMembers.where(bad).count() > 0 && evaluatedMembers.where(valid).count() > 0, "both kinds of lines");
