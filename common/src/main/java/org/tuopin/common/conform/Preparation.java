@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
@@ -94,20 +95,27 @@ public final class Preparation {
     return joined.withColumn(flag, col(codeCol).isNotNull()).drop(codeCol);
   }
 
-  private static Column yearsOutside(List<String> yearCols, TuopinConfig.Conform limits) {
+  /**
+   * Names of the year columns holding a value that is not a year, or a year outside the bounds.
+   * Each year is read from its typed column ({@code typed}, in the order of {@code yearCols}),
+   * computed in an earlier projection: the text is parsed once per column, and the generated code
+   * of each projection stays small enough for whole-stage code generation (docs/conform.md).
+   */
+  private static Column yearsOutside(List<String> yearCols, List<String> typed, TuopinConfig.Conform limits) {
     return Typed.namesWhere(
         yearCols,
         c ->
             Typed.present(col(c))
-                .and(
-                    Typed.year(col(c)).isNull()
-                        .or(Typed.year(col(c)).lt(limits.minYear()))
-                        .or(Typed.year(col(c)).gt(limits.maxYear()))));
+                .and(not(coalesce(col(typed.get(yearCols.indexOf(c))).between(limits.minYear(), limits.maxYear()), lit(false)))));
   }
 
-  private static Column yearsAfterBatch(List<String> yearCols) {
-    return Typed.namesWhere(yearCols, c -> Typed.year(col(c)).gt(col(Bronze.BATCH_YEAR)));
+  /** Names of the year columns (read from their typed columns) after the batch's reporting year. */
+  private static Column yearsAfterBatch(List<String> yearCols, List<String> typed) {
+    return Typed.namesWhere(yearCols, c -> col(typed.get(yearCols.indexOf(c))).gt(col(Bronze.BATCH_YEAR)));
   }
+
+  /** The typed reporting year of every table's lines. */
+  private static final List<String> YEAR = List.of(Prepared.YEAR);
 
   /**
    * Duplicate-line rank and key/content counts within a batch, computed with one shuffle and one
@@ -316,8 +324,8 @@ public final class Preparation {
                 Typed.namesWhere(
                     List.of(LandingMembers.DROPPED_OUT, LandingMembers.MEDICAL_INSURANCE, LandingMembers.WORKS_AWAY),
                     c -> Typed.present(col(c)).and(Codebook.toBoolean(col(c)).isNull())))
-            .withColumn(Prepared.BAD_YEARS, yearsOutside(List.of(LandingMembers.REPORTING_YEAR), limits))
-            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(List.of(LandingMembers.REPORTING_YEAR)));
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(List.of(LandingMembers.REPORTING_YEAR), YEAR, limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(List.of(LandingMembers.REPORTING_YEAR), YEAR));
     typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
     typed =
         flagKnown(typed, trim(col(LandingMembers.WORK_PROVINCE)), provinces(divisions, "_wp"), "_wp", Prepared.WORK_PROVINCE_KNOWN);
@@ -363,6 +371,7 @@ public final class Preparation {
       Dataset<Row> bronzeHouseholds, Dataset<Row> householdCounts, Dataset<Row> divisions, TuopinConfig.Conform limits) {
     List<String> years =
         List.of(LandingHouseholds.REPORTING_YEAR, LandingHouseholds.IDENTIFIED_YEAR, LandingHouseholds.EXIT_YEAR);
+    List<String> typedYears = List.of(Prepared.YEAR, Prepared.IDENTIFIED_YEAR, Prepared.EXIT_YEAR);
     Dataset<Row> typed =
         bronzeHouseholds
             .withColumn(Prepared.YEAR, Typed.year(col(LandingHouseholds.REPORTING_YEAR)))
@@ -387,8 +396,8 @@ public final class Preparation {
                         LandingHouseholds.BASIC_MEDICAL_CARE, LandingHouseholds.SAFE_HOUSING,
                         LandingHouseholds.SAFE_WATER, LandingHouseholds.RELOCATED),
                     c -> Typed.present(col(c)).and(Codebook.toBoolean(col(c)).isNull())))
-            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
-            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, typedYears, limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years, typedYears));
     typed = flagKnown(typed, col(Prepared.COUNTY), counties(divisions, "_cty"), "_cty", Prepared.COUNTY_KNOWN);
     typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
     List<Column> narrow = new ArrayList<>();
@@ -436,8 +445,8 @@ public final class Preparation {
             .withColumn(
                 Prepared.MISSING,
                 Typed.namesWhere(LandingPopulation.COLUMNS, c -> Typed.blank(col(c))))
-            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
-            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, YEAR, limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years, YEAR));
     return areaLines(typed, divisions, LandingPopulation.VILLAGE_CODE, LandingPopulation.REPORTING_YEAR, Bronze.POPULATION);
   }
 
@@ -475,8 +484,8 @@ public final class Preparation {
                       Column v = amount ? Typed.number(col(c)) : Typed.integer(col(c));
                       return Typed.present(col(c)).and(v.isNull().or(v.lt(0)));
                     }))
-            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
-            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, YEAR, limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years, YEAR));
     typed = flagKnown(typed, col(Lineage.PROVINCE), provinces(divisions, "_p"), "_p", Prepared.PROVINCE_KNOWN);
     Dataset<Row> pairs =
         pairings
@@ -515,8 +524,8 @@ public final class Preparation {
                 Typed.namesWhere(
                     LandingSurvey.COUNTS,
                     c -> Typed.present(col(c)).and(Typed.integer(col(c)).isNull().or(Typed.integer(col(c)).lt(0)))))
-            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, limits))
-            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years));
+            .withColumn(Prepared.BAD_YEARS, yearsOutside(years, YEAR, limits))
+            .withColumn(Prepared.FUTURE_YEARS, yearsAfterBatch(years, YEAR));
     return areaLines(typed, divisions, LandingSurvey.COUNTY_CODE, LandingSurvey.REPORTING_YEAR, LandingSurvey.BRONZE);
   }
 }

@@ -1,10 +1,10 @@
 package org.tuopin.common.conform;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.tuopin.common.catalog.Table;
 import org.tuopin.common.schema.Lineage;
 import org.tuopin.common.schema.QualityMetrics;
@@ -38,10 +39,16 @@ public final class RuleEvaluator {
     return "_c_failed_" + i;
   }
 
+  /** An empty array of strings: a passed rule's part of rule_ids and messages. */
+  private static final Column NONE = array().cast(DataTypes.createArrayType(DataTypes.StringType, false));
+
   /**
    * Adds rule_ids, messages and the two flags. Each predicate is computed once, into its own
    * boolean column, and everything else reads those columns: the expression trees stay small for
-   * the optimiser and code generation, and the metrics sum the same columns.
+   * the optimiser and code generation, and the metrics sum the same columns. The failed rules'
+   * ids and messages are one-element arrays flattened together rather than nulls compacted away:
+   * array_compact is a higher-order function, which Spark evaluates row by row without generated
+   * code, and it ran on every line.
    */
   public static Dataset<Row> evaluate(Dataset<Row> prepared, List<Rule> rules) {
     List<Column> flags = new ArrayList<>();
@@ -56,8 +63,8 @@ public final class RuleEvaluator {
     for (int i = 0; i < rules.size(); i++) {
       Rule r = rules.get(i);
       Column f = col(failedColumn(i));
-      ids.add(when(f, lit(r.id())));
-      messages.add(when(f, r.messageColumn()));
+      ids.add(when(f, array(lit(r.id()))).otherwise(NONE));
+      messages.add(when(f, array(r.messageColumn())).otherwise(NONE));
       if (r.severity() == Severity.QUARANTINE) {
         quarantined = quarantined.or(f);
       } else if (r.severity() == Severity.FAIL_BATCH) {
@@ -68,8 +75,8 @@ public final class RuleEvaluator {
         .select(flags.toArray(new Column[0]))
         .select(
             col("*"),
-            array_compact(array(ids.toArray(new Column[0]))).as(Quarantine.RULE_IDS),
-            array_compact(array(messages.toArray(new Column[0]))).as(Quarantine.MESSAGES),
+            flatten(array(ids.toArray(new Column[0]))).as(Quarantine.RULE_IDS),
+            flatten(array(messages.toArray(new Column[0]))).as(Quarantine.MESSAGES),
             quarantined.as(QUARANTINED),
             failsBatch.as(FAILS_BATCH));
   }

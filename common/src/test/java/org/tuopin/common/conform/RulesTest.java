@@ -517,6 +517,27 @@ class RulesTest {
     RESULT.values().forEach(r -> r.<String>getList(3).forEach(m -> assertFalse(m.contains("pk-"), m)));
   }
 
+  @Test
+  void theEvaluationHasNoHigherOrderFunction() {
+    // A higher-order function (array_compact, filter, transform) has no generated code: Spark
+    // evaluates it row by row, on every line of a night.
+    for (Dataset<Row> evaluated : List.of(evaluatedHouseholds, evaluatedMembers)) {
+      String plan = evaluated.queryExecution().optimizedPlan().toString();
+      assertFalse(plan.contains("lambdafunction"), plan);
+    }
+  }
+
+  @Test
+  void ruleIdsComeInTheOrderOfTheRulesWithOneMessageEach() {
+    List<String> order = Rules.households(LIMITS).stream().map(Rule::id).toList();
+    Row r = RESULT.get("households/b1/" + EXPECT.stream().filter(e -> e.ruleIds().size() > 1 && e.table().equals("households") && e.batch().equals("b1")).findFirst().orElseThrow().line());
+    List<String> got = r.<String>getList(2);
+    assertTrue(got.size() > 1, got.toString());
+    List<Integer> positions = got.stream().map(order::indexOf).toList();
+    assertEquals(positions.stream().sorted().toList(), positions, got.toString());
+    assertEquals(got.size(), r.<String>getList(3).size());
+  }
+
   /** Sorted rows of a frame, as strings. */
   private static List<String> rows(Dataset<Row> df) {
     return df.collectAsList().stream().map(Row::toString).sorted().toList();
