@@ -121,6 +121,12 @@ public final class RuleEvaluator {
             lit(measuredAt).as(QualityMetrics.MEASURED_AT));
   }
 
+  /** The lines of a {@link #perBatch} result, all batches together (0 when there are none). */
+  public static long rows(Dataset<Row> perBatch) {
+    Row total = perBatch.agg(sum(col(ROWS))).first();
+    return total.isNullAt(0) ? 0 : total.getLong(0);
+  }
+
   /** Per batch: lines checked and lines quarantined, from a {@link #perBatch} result. */
   public static Dataset<Row> batchCounts(Dataset<Row> perBatch) {
     return perBatch.select(col(Lineage.BATCH_ID), col(ROWS), col(ROWS_QUARANTINED));

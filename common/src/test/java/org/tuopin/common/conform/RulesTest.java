@@ -528,6 +528,14 @@ class RulesTest {
   }
 
   @Test
+  void perBatchRowsAddUpToTheEvaluatedLines() {
+    List<Rule> memberRules = Rules.members(LIMITS);
+    assertEquals(evaluatedMembers.count(), RuleEvaluator.rows(RuleEvaluator.perBatch(evaluatedMembers, memberRules)));
+    assertTrue(evaluatedMembers.count() > 1);
+    assertEquals(0, RuleEvaluator.rows(RuleEvaluator.perBatch(evaluatedMembers.where("false"), memberRules)));
+  }
+
+  @Test
   void ruleIdsComeInTheOrderOfTheRulesWithOneMessageEach() {
     List<String> order = Rules.households(LIMITS).stream().map(Rule::id).toList();
     Row r = RESULT.get("households/b1/" + EXPECT.stream().filter(e -> e.ruleIds().size() > 1 && e.table().equals("households") && e.batch().equals("b1")).findFirst().orElseThrow().line());
