@@ -137,6 +137,7 @@ public final class AggregateJob {
     Dataset<Row> totals = null;
     Dataset<Row> masked = null;
     Dataset<Row> metrics = null;
+    List<Dataset<Row>> reconciled = new ArrayList<>();
     try {
       long t0 = System.nanoTime();
       long households = writeFacts(in, params, plan);
@@ -162,9 +163,15 @@ public final class AggregateJob {
 
       ctx.describe("aggregate: reconcile");
       t0 = System.nanoTime();
+      // The three reconciled tables are computed once: the reconciliation reads each of them several
+      // times, and the writes below read them again.
+      Dataset<Row> incidence = CuratedStatistics.materialise(r.incidence());
+      Dataset<Row> exits = CuratedStatistics.materialise(r.exits());
+      Dataset<Row> countyStatus = CuratedStatistics.materialise(r.countyStatus());
+      reconciled.addAll(List.of(incidence, exits, countyStatus));
       metrics =
           Reconciliation.check(
-                  r.incidence(), r.exits(), r.countyStatus(), ctx.config().curated().severities(), ctx.runId(), STAGE,
+                  incidence, exits, countyStatus, ctx.config().curated().severities(), ctx.runId(), STAGE,
                   Timestamp.from(Instant.now()))
               .persist(StorageLevel.MEMORY_AND_DISK());
       metrics.coalesce(1).write().format("delta").mode("append").save(catalog.path(Table.OPS_QUALITY_METRICS));
@@ -183,9 +190,9 @@ public final class AggregateJob {
       Integer from = plan.rebuild() ? null : plan.fromYear();
       long rowsOut = 0;
       Map<CuratedWriter.Layout, Dataset<Row>> outputs = new LinkedHashMap<>();
-      outputs.put(CuratedWriter.INCIDENCE, r.incidence());
-      outputs.put(CuratedWriter.EXITS, r.exits());
-      outputs.put(CuratedWriter.COUNTY_STATUS, r.countyStatus());
+      outputs.put(CuratedWriter.INCIDENCE, incidence);
+      outputs.put(CuratedWriter.EXITS, exits);
+      outputs.put(CuratedWriter.COUNTY_STATUS, countyStatus);
       outputs.put(CuratedWriter.VILLAGE_STATUS, r.villageStatus());
       outputs.put(CuratedWriter.EXIT_QUALITY, r.exitQuality());
       outputs.put(CuratedWriter.POVERTY_MEASURES, r.povertyMeasures());
@@ -208,7 +215,8 @@ public final class AggregateJob {
       catalog.register(ctx.spark(), Table.OPS_RUNS);
       return result;
     } finally {
-      for (Dataset<Row> d : java.util.Arrays.asList(metrics, masked, totals, villageBase)) {
+      reconciled.addAll(java.util.Arrays.asList(metrics, masked, totals, villageBase));
+      for (Dataset<Row> d : reconciled) {
         if (d != null) {
           d.unpersist();
         }
@@ -223,7 +231,7 @@ public final class AggregateJob {
       if (plan.rebuild()) {
         ctx.describe("aggregate: household facts (members counted per household), all province-years");
         CuratedWriter.overwrite(ctx.spark(), catalog, CuratedWriter.HOUSEHOLD_FACTS, CuratedStatistics.facts(in, params), null);
-        return catalog.read(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS).count();
+        return DeltaTables.lastCommit(ctx.spark(), catalog.path(Table.CURATED_HOUSEHOLD_FACTS)).rowsWritten();
       }
       return 0;
     }
@@ -237,7 +245,7 @@ public final class AggregateJob {
     CuratedWriter.overwrite(
         ctx.spark(), catalog, CuratedWriter.HOUSEHOLD_FACTS, CuratedStatistics.facts(narrowed, params).where(inSlices),
         inSlices.expr().sql());
-    return catalog.read(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS).where(inSlices).count();
+    return DeltaTables.lastCommit(ctx.spark(), catalog.path(Table.CURATED_HOUSEHOLD_FACTS)).rowsWritten();
   }
 
   /**
@@ -250,7 +258,7 @@ public final class AggregateJob {
     if (plan.rebuild()) {
       ctx.describe("aggregate: village base, all province-years");
       CuratedWriter.overwrite(ctx.spark(), catalog, CuratedWriter.VILLAGE_BASE, CuratedStatistics.villageBase(facts, in), null);
-      return catalog.read(ctx.spark(), Table.CURATED_VILLAGE_BASE).count();
+      return DeltaTables.lastCommit(ctx.spark(), catalog.path(Table.CURATED_VILLAGE_BASE)).rowsWritten();
     }
     Set<IncrementalScope.Slice> slices = plan.villageSlices();
     if (slices.isEmpty()) {
@@ -262,7 +270,7 @@ public final class AggregateJob {
         ctx.spark(), catalog, CuratedWriter.VILLAGE_BASE,
         CuratedStatistics.villageBase(facts.where(inSlices), in.withPopulation(in.population().where(inSlices))),
         inSlices.expr().sql());
-    return catalog.read(ctx.spark(), Table.CURATED_VILLAGE_BASE).where(inSlices).count();
+    return DeltaTables.lastCommit(ctx.spark(), catalog.path(Table.CURATED_VILLAGE_BASE)).rowsWritten();
   }
 
   /** The versions of every input table as it is now, and the rule fingerprint (code, curated settings, small cells). */
@@ -403,11 +411,10 @@ public final class AggregateJob {
       CuratedWriter.overwrite(
           ctx.spark(), ctx.catalog(), layout, rows.where(col(year).geq(fromYear)), col(year).geq(fromYear).expr().sql());
     }
-    String path = ctx.catalog().path(t);
-    long n = ctx.spark().read().format("delta").load(path).count();
-    long v = DeltaTables.latestVersion(ctx.spark(), path);
-    LOG.info("aggregate: {} {} rows (version {}) in {} ms", t.qualifiedName(), n, v, ms(t0));
-    return new long[] {n, v};
+    // The commit says how many rows it wrote: no second read of the table to count them.
+    DeltaTables.Commit c = DeltaTables.lastCommit(ctx.spark(), ctx.catalog().path(t));
+    LOG.info("aggregate: {} {} rows written (version {}) in {} ms", t.qualifiedName(), c.rowsWritten(), c.version(), ms(t0));
+    return new long[] {c.rowsWritten(), c.version()};
   }
 
   private CuratedStatistics.Inputs readInputs() {

@@ -431,26 +431,15 @@ public final class ConformJob {
     Dataset<Row> rows = Silver.quarantine(evaluated.where(accepted.and(col(RuleEvaluator.QUARANTINED))), schema);
     String where = ofThisRun.expr().sql();
     rows.write().format("delta").mode("overwrite").option("replaceWhere", where).save(ctx.catalog().path(t));
-    Commit c = lastCommit(t);
+    DeltaTables.Commit c = lastCommit(t);
     versions.put(t.qualifiedName(), c.version());
     long n = c.metric("numOutputRows");
     LOG.info("{}: {} lines quarantined (version {})", t.qualifiedName(), n, c.version());
     return n;
   }
 
-  /** The version and operation metrics (numOutputRows, numTargetRowsInserted ...) of a table's latest commit. */
-  private record Commit(long version, Map<String, String> metrics) {
-    long metric(String name) {
-      String v = metrics.get(name);
-      return v == null ? 0L : Long.parseLong(v);
-    }
-  }
-
-  private Commit lastCommit(Table t) {
-    Row r =
-        DeltaTable.forPath(ctx.spark(), ctx.catalog().path(t)).history(1).select(col("version"), col("operationMetrics")).first();
-    Map<String, String> m = r.isNullAt(1) ? Map.of() : r.getJavaMap(1);
-    return new Commit(r.getLong(0), m);
+  private DeltaTables.Commit lastCommit(Table t) {
+    return DeltaTables.lastCommit(ctx.spark(), ctx.catalog().path(t));
   }
 
   /**
@@ -491,7 +480,7 @@ public final class ConformJob {
         // One task per province-year slice writes its files: a few large files per partition
         // folder rather than one small file per task and folder.
         source.repartition(col(yearCol), col(provinceCol)).write().format("delta").mode("append").save(ctx.catalog().path(t));
-        Commit c = lastCommit(t);
+        DeltaTables.Commit c = lastCommit(t);
         long lines = c.metric("numOutputRows");
         written += lines;
         versions.put(t.qualifiedName(), c.version());
@@ -527,7 +516,7 @@ public final class ConformJob {
       }
       long before = lastCommit(t).version();
       merge.execute();
-      Commit c = lastCommit(t);
+      DeltaTables.Commit c = lastCommit(t);
       // A MERGE that changes nothing may commit nothing: then the latest commit is an older one.
       boolean committed = c.version() > before;
       long inserted = committed ? c.metric("numTargetRowsInserted") : 0;

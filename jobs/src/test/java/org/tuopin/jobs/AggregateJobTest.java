@@ -113,6 +113,7 @@ class AggregateJobTest {
         "curated rows from 2018 on replaced; household facts recomputed for 2 province-years (6 household-years):"
             + " changed province-years: households [410000/2018], members [410000/2018], population []",
         incremental.message());
+    assertEquals(rowsFrom(ctx, 2018), incremental.rowsOut(), "rows out: the rows of the replaced years, as the commits wrote them");
     Map<Table, Long> afterIncremental = curatedVersions(ctx);
     Row henan = read(ctx, Table.CURATED_INCIDENCE).filter("area_code = '410000' AND reporting_year = 2018").first();
     assertEquals(5L, henan.<Long>getAs(CuratedIncidence.POOR_PERSONS), "H6 with 3 persons, H8 and H7 with 1");
@@ -131,6 +132,15 @@ class AggregateJobTest {
         read(ctx, Table.CURATED_INCIDENCE).filter("area_code = '" + CuratedFixture.V1 + "' AND reporting_year = 2019").first();
     assertEquals(120L, village.<Long>getAs(CuratedIncidence.RURAL_POPULATION));
     assertEqualsFullRebuild(ctx, afterPopulation);
+  }
+
+  /** The rows of the six published curated tables from a reporting year on. */
+  private static long rowsFrom(JobContext ctx, int year) {
+    long n = 0;
+    for (Table t : CURATED.subList(0, 6)) {
+      n += read(ctx, t).where("reporting_year >= " + year).count();
+    }
+    return n;
   }
 
   private static Map<Table, Long> curatedVersions(JobContext ctx) {
