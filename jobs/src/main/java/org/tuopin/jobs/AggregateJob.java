@@ -137,7 +137,8 @@ public final class AggregateJob {
     Dataset<Row> totals = null;
     Dataset<Row> masked = null;
     Dataset<Row> metrics = null;
-    List<Dataset<Row>> reconciled = new ArrayList<>();
+    // Frames materialised along the way, released at the end (with the four above).
+    List<Dataset<Row>> materialised = new ArrayList<>();
     try {
       long t0 = System.nanoTime();
       long households = writeFacts(in, params, plan);
@@ -168,7 +169,7 @@ public final class AggregateJob {
       Dataset<Row> incidence = CuratedStatistics.materialise(r.incidence());
       Dataset<Row> exits = CuratedStatistics.materialise(r.exits());
       Dataset<Row> countyStatus = CuratedStatistics.materialise(r.countyStatus());
-      reconciled.addAll(List.of(incidence, exits, countyStatus));
+      materialised.addAll(List.of(incidence, exits, countyStatus));
       metrics =
           Reconciliation.check(
                   incidence, exits, countyStatus, ctx.config().curated().severities(), ctx.runId(), STAGE,
@@ -215,8 +216,8 @@ public final class AggregateJob {
       catalog.register(ctx.spark(), Table.OPS_RUNS);
       return result;
     } finally {
-      reconciled.addAll(java.util.Arrays.asList(metrics, masked, totals, villageBase));
-      for (Dataset<Row> d : reconciled) {
+      materialised.addAll(java.util.Arrays.asList(metrics, masked, totals, villageBase));
+      for (Dataset<Row> d : materialised) {
         if (d != null) {
           d.unpersist();
         }
@@ -231,7 +232,7 @@ public final class AggregateJob {
       if (plan.rebuild()) {
         ctx.describe("aggregate: household facts (members counted per household), all province-years");
         CuratedWriter.overwrite(ctx.spark(), catalog, CuratedWriter.HOUSEHOLD_FACTS, CuratedStatistics.facts(in, params), null);
-        return DeltaTables.lastCommit(ctx.spark(), catalog.path(Table.CURATED_HOUSEHOLD_FACTS)).rowsWritten();
+        return DeltaTables.lastCommit(ctx, Table.CURATED_HOUSEHOLD_FACTS).rowsWritten();
       }
       return 0;
     }
@@ -245,7 +246,7 @@ public final class AggregateJob {
     CuratedWriter.overwrite(
         ctx.spark(), catalog, CuratedWriter.HOUSEHOLD_FACTS, CuratedStatistics.facts(narrowed, params).where(inSlices),
         inSlices.expr().sql());
-    return DeltaTables.lastCommit(ctx.spark(), catalog.path(Table.CURATED_HOUSEHOLD_FACTS)).rowsWritten();
+    return DeltaTables.lastCommit(ctx, Table.CURATED_HOUSEHOLD_FACTS).rowsWritten();
   }
 
   /**
@@ -258,7 +259,7 @@ public final class AggregateJob {
     if (plan.rebuild()) {
       ctx.describe("aggregate: village base, all province-years");
       CuratedWriter.overwrite(ctx.spark(), catalog, CuratedWriter.VILLAGE_BASE, CuratedStatistics.villageBase(facts, in), null);
-      return DeltaTables.lastCommit(ctx.spark(), catalog.path(Table.CURATED_VILLAGE_BASE)).rowsWritten();
+      return DeltaTables.lastCommit(ctx, Table.CURATED_VILLAGE_BASE).rowsWritten();
     }
     Set<IncrementalScope.Slice> slices = plan.villageSlices();
     if (slices.isEmpty()) {
@@ -270,7 +271,7 @@ public final class AggregateJob {
         ctx.spark(), catalog, CuratedWriter.VILLAGE_BASE,
         CuratedStatistics.villageBase(facts.where(inSlices), in.withPopulation(in.population().where(inSlices))),
         inSlices.expr().sql());
-    return DeltaTables.lastCommit(ctx.spark(), catalog.path(Table.CURATED_VILLAGE_BASE)).rowsWritten();
+    return DeltaTables.lastCommit(ctx, Table.CURATED_VILLAGE_BASE).rowsWritten();
   }
 
   /** The versions of every input table as it is now, and the rule fingerprint (code, curated settings, small cells). */
@@ -412,7 +413,7 @@ public final class AggregateJob {
           ctx.spark(), ctx.catalog(), layout, rows.where(col(year).geq(fromYear)), col(year).geq(fromYear).expr().sql());
     }
     // The commit says how many rows it wrote: no second read of the table to count them.
-    DeltaTables.Commit c = DeltaTables.lastCommit(ctx.spark(), ctx.catalog().path(t));
+    DeltaTables.Commit c = DeltaTables.lastCommit(ctx, t);
     LOG.info("aggregate: {} {} rows written (version {}) in {} ms", t.qualifiedName(), c.rowsWritten(), c.version(), ms(t0));
     return new long[] {c.rowsWritten(), c.version()};
   }

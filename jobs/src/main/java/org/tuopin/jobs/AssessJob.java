@@ -262,7 +262,7 @@ public final class AssessJob {
     CooperationTables.ensure(ctx.spark(), ctx.catalog(), layout);
     CuratedWriter.overwrite(ctx.spark(), ctx.catalog(), layout, rows, replaceWhere);
     // The commit says how many rows it wrote (the assessed years' rows): no second read of the table.
-    DeltaTables.Commit c = DeltaTables.lastCommit(ctx.spark(), ctx.catalog().path(t));
+    DeltaTables.Commit c = DeltaTables.lastCommit(ctx, t);
     LOG.info("assess: {} {} rows for the assessed years (version {}) in {} ms", t.qualifiedName(), c.rowsWritten(), c.version(), ms(t0));
     return new long[] {c.rowsWritten(), c.version()};
   }

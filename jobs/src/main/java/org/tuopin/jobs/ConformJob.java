@@ -431,15 +431,11 @@ public final class ConformJob {
     Dataset<Row> rows = Silver.quarantine(evaluated.where(accepted.and(col(RuleEvaluator.QUARANTINED))), schema);
     String where = ofThisRun.expr().sql();
     rows.write().format("delta").mode("overwrite").option("replaceWhere", where).save(ctx.catalog().path(t));
-    DeltaTables.Commit c = lastCommit(t);
+    DeltaTables.Commit c = DeltaTables.lastCommit(ctx, t);
     versions.put(t.qualifiedName(), c.version());
-    long n = c.metric("numOutputRows");
+    long n = c.rowsWritten();
     LOG.info("{}: {} lines quarantined (version {})", t.qualifiedName(), n, c.version());
     return n;
-  }
-
-  private DeltaTables.Commit lastCommit(Table t) {
-    return DeltaTables.lastCommit(ctx.spark(), ctx.catalog().path(t));
   }
 
   /**
@@ -480,8 +476,8 @@ public final class ConformJob {
         // One task per province-year slice writes its files: a few large files per partition
         // folder rather than one small file per task and folder.
         source.repartition(col(yearCol), col(provinceCol)).write().format("delta").mode("append").save(ctx.catalog().path(t));
-        DeltaTables.Commit c = lastCommit(t);
-        long lines = c.metric("numOutputRows");
+        DeltaTables.Commit c = DeltaTables.lastCommit(ctx, t);
+        long lines = c.rowsWritten();
         written += lines;
         versions.put(t.qualifiedName(), c.version());
         LOG.info("{} round {}: {} lines appended to new province-years (version {})", t.qualifiedName(), round, lines, c.version());
@@ -514,9 +510,9 @@ public final class ConformJob {
       if (inRound.stream().anyMatch(b -> Manifest.KIND_FULL.equals(b.kind()))) {
         merge = merge.whenNotMatchedBySource(fullSlices).delete();
       }
-      long before = lastCommit(t).version();
+      long before = DeltaTables.lastCommit(ctx, t).version();
       merge.execute();
-      DeltaTables.Commit c = lastCommit(t);
+      DeltaTables.Commit c = DeltaTables.lastCommit(ctx, t);
       // A MERGE that changes nothing may commit nothing: then the latest commit is an older one.
       boolean committed = c.version() > before;
       long inserted = committed ? c.metric("numTargetRowsInserted") : 0;

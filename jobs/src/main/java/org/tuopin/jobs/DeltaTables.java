@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.tuopin.common.catalog.Table;
 
 /** Small Delta helpers shared by the jobs. */
 public final class DeltaTables {
@@ -35,5 +36,10 @@ public final class DeltaTables {
   public static Commit lastCommit(SparkSession spark, String path) {
     Row last = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").first();
     return new Commit(last.getLong(0), last.isNullAt(1) ? Map.of() : last.getJavaMap(1));
+  }
+
+  /** {@link #lastCommit(SparkSession, String)} of a catalogue table. */
+  public static Commit lastCommit(JobContext ctx, Table t) {
+    return lastCommit(ctx.spark(), ctx.catalog().path(t));
   }
 }
