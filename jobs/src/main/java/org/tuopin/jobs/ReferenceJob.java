@@ -6,9 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +35,7 @@ public final class ReferenceJob {
       return true;
     }
     String now = ReferenceFingerprint.of(ctx.spark().sparkContext().hadoopConfiguration(), dir);
-    String loaded =
-        DeltaTable.forPath(ctx.spark(), ctx.catalog().path(Table.REF_PROVINCES))
-            .detail()
-            .selectExpr("properties['" + ReferenceFingerprint.PROPERTY + "']")
-            .as(Encoders.STRING())
-            .first();
-    return !now.equals(loaded);
+    return !now.equals(ctx.catalog().properties(ctx.spark(), Table.REF_PROVINCES).get(ReferenceFingerprint.PROPERTY));
   }
 
   public StageResult execute() {

@@ -2,7 +2,6 @@ package org.tuopin.jobs;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -310,11 +309,7 @@ public final class YearEndJob {
     if (!ctx.catalog().exists(ctx.spark(), Table.REF_PROVINCES)) {
       return null;
     }
-    return DeltaTable.forPath(ctx.spark(), ctx.catalog().path(Table.REF_PROVINCES))
-        .detail()
-        .selectExpr("properties['" + ReferenceFingerprint.PROPERTY + "']")
-        .as(Encoders.STRING())
-        .first();
+    return ctx.catalog().properties(ctx.spark(), Table.REF_PROVINCES).get(ReferenceFingerprint.PROPERTY);
   }
 
   /**

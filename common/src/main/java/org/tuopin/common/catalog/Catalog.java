@@ -1,5 +1,7 @@
 package org.tuopin.common.catalog;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -56,6 +58,20 @@ public final class Catalog {
       throw Errors.missingInput("table " + t.qualifiedName() + " (" + path(t) + ")", "run the stage that writes it first");
     }
     return spark.read().format("delta").load(path(t));
+  }
+
+  /**
+   * The properties of an existing table ({@code delta.constraints.*}, {@code delta.enableChangeDataFeed},
+   * tuopin's own), read from its log's metadata on the driver. Unlike {@code DeltaTable.detail()},
+   * which also reports the table's size and file count and so reconstructs its whole state in
+   * three Spark jobs, this runs none.
+   */
+  public Map<String, String> properties(SparkSession spark, Table t) {
+    Map<String, String> out = new HashMap<>();
+    for (Row r : spark.sql("SHOW TBLPROPERTIES delta.`" + path(t) + "`").collectAsList()) {
+      out.put(r.getString(0), r.getString(1));
+    }
+    return out;
   }
 
   /** Registers every table that exists under its layer schema, so SQL can name it. */

@@ -1,7 +1,5 @@
 package org.tuopin.common.cooperation;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import io.delta.tables.DeltaTable;
 import org.tuopin.common.catalog.Catalog;
 import org.tuopin.common.catalog.Table;
 import org.tuopin.common.curated.CuratedWriter;
@@ -88,8 +85,7 @@ public final class CooperationTables {
   public static void ensure(SparkSession spark, Catalog catalog, CuratedWriter.Layout layout) {
     CuratedWriter.ensureTable(spark, catalog, layout);
     String path = catalog.path(layout.table());
-    Map<String, String> properties =
-        DeltaTable.forPath(spark, path).detail().select(col("properties")).first().getJavaMap(0);
+    Map<String, String> properties = catalog.properties(spark, layout.table());
     for (Map.Entry<String, String> c : extraConstraints(layout.table()).entrySet()) {
       if (!properties.containsKey("delta.constraints." + c.getKey().toLowerCase(Locale.ROOT))) {
         spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");

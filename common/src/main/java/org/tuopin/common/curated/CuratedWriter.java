@@ -113,7 +113,7 @@ public final class CuratedWriter {
         spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + f.name() + " " + f.dataType().sql() + ")");
       }
     }
-    Map<String, String> properties = table.detail().select(col("properties")).first().getJavaMap(0);
+    Map<String, String> properties = catalog.properties(spark, layout.table());
     for (Map.Entry<String, String> c : layout.constraints().entrySet()) {
       if (!properties.containsKey(CONSTRAINT_PREFIX + c.getKey().toLowerCase(Locale.ROOT))) {
         spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");

@@ -31,4 +31,25 @@ class CatalogTest {
     assertTrue(Files.exists(log.resolve("00000000000000000000.json")));
     assertEquals(3, catalog.read(spark, Table.BRONZE_MEMBERS).count());
   }
+
+  /** The table properties as DESCRIBE DETAIL reports them: tuopin's own, constraints, Delta's features. */
+  @Test
+  void propertiesAreReadFromTheLogIncludingConstraints() {
+    SparkSession spark = SharedSpark.spark();
+    Catalog catalog = new Catalog(SharedSpark.tempDir("properties").toString());
+    String path = catalog.path(Table.REF_PROVINCES);
+    spark.sql("CREATE TABLE delta.`" + path + "` (code STRING, n INT) USING delta"
+        + " TBLPROPERTIES ('tuopin.reference.fingerprint' = 'abc', 'delta.enableChangeDataFeed' = 'true')");
+    spark.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT n_not_negative CHECK (n >= 0)");
+
+    java.util.Map<String, String> p = catalog.properties(spark, Table.REF_PROVINCES);
+
+    assertEquals("abc", p.get("tuopin.reference.fingerprint"));
+    assertEquals("true", p.get("delta.enableChangeDataFeed"));
+    assertEquals("n >= 0", p.get("delta.constraints.n_not_negative"));
+    assertEquals(
+        spark.sql("DESCRIBE DETAIL delta.`" + path + "`").select("properties").first().getJavaMap(0).get("delta.constraints.n_not_negative"),
+        p.get("delta.constraints.n_not_negative"));
+    assertFalse(p.containsKey("tuopin.no.such.property"));
+  }
 }
