@@ -97,11 +97,13 @@ public final class AggregateJob {
    * @param population province-years whose silver.population changed (ignored when rebuilding)
    * @param fromYear curated rows from this year on are replaced (null: nothing changed)
    * @param why the reason for a full rebuild, or the summary of the changes
+   * @param changedRows the silver change-feed rows behind the plan (a rebuild: Long.MAX_VALUE)
    */
   record Plan(
-      boolean rebuild, Set<IncrementalScope.Slice> facts, Set<IncrementalScope.Slice> population, Integer fromYear, String why) {
+      boolean rebuild, Set<IncrementalScope.Slice> facts, Set<IncrementalScope.Slice> population, Integer fromYear, String why,
+      long changedRows) {
     static Plan rebuild(String why) {
-      return new Plan(true, Set.of(), Set.of(), null, why);
+      return new Plan(true, Set.of(), Set.of(), null, why, Long.MAX_VALUE);
     }
 
     /** The village-base slices to recompute: those of the changed facts and of the changed population. */
@@ -139,7 +141,8 @@ public final class AggregateJob {
     Dataset<Row> metrics = null;
     // Frames materialised along the way, released at the end (with the four above).
     List<Dataset<Row>> materialised = new ArrayList<>();
-    try {
+    // An incremental night's few changed rows: the small-work settings (a rebuild never has them).
+    try (SmallWork small = SmallWork.apply(ctx, STAGE, plan.changedRows())) {
       long t0 = System.nanoTime();
       long households = writeFacts(in, params, plan);
       Dataset<Row> facts = catalog.read(ctx.spark(), Table.CURATED_HOUSEHOLD_FACTS);
@@ -303,6 +306,7 @@ public final class AggregateJob {
       }
     }
     Map<Table, Set<IncrementalScope.Slice>> changed = new LinkedHashMap<>();
+    long changedRows = 0;
     for (Table t : SILVER_INPUTS) {
       String k = READ_PREFIX + t.qualifiedName();
       Long was = before.get(k);
@@ -314,11 +318,12 @@ public final class AggregateJob {
       if (was == null || is == null || is < was || t == Table.SILVER_SURVEY) {
         return Plan.rebuild(t.qualifiedName() + " changed in a way the change feed does not follow (version " + was + " -> " + is + ")");
       }
-      Optional<Set<IncrementalScope.Slice>> slices = changedSlices(t, was + 1, is);
-      if (slices.isEmpty()) {
+      Optional<IncrementalScope.Changes> changes = changedSlices(t, was + 1, is);
+      if (changes.isEmpty()) {
         return Plan.rebuild("the change data feed of " + t.qualifiedName() + " from version " + (was + 1) + " is not available");
       }
-      changed.put(t, slices.get());
+      changed.put(t, changes.get().slices());
+      changedRows += changes.get().rows();
     }
     Integer lastYear = ctx.catalog().read(ctx.spark(), Table.CURATED_INCIDENCE)
         .agg(org.apache.spark.sql.functions.max(col(org.tuopin.common.schema.CuratedIncidence.REPORTING_YEAR))).first().getInt(0);
@@ -334,7 +339,7 @@ public final class AggregateJob {
             : String.format(
                 java.util.Locale.ROOT, "changed province-years: households %s, members %s, population %s",
                 hh, members, population);
-    return new Plan(false, facts, population, from, why);
+    return new Plan(false, facts, population, from, why, changedRows);
   }
 
   private static int maxYear(Set<IncrementalScope.Slice> a, Set<IncrementalScope.Slice> b) {
@@ -347,8 +352,8 @@ public final class AggregateJob {
     return m;
   }
 
-  /** The province-years of a silver table's change feed between two versions; empty when it cannot be read. */
-  private Optional<Set<IncrementalScope.Slice>> changedSlices(Table t, long fromVersion, long toVersion) {
+  /** The province-years and rows of a silver table's change feed between two versions; empty when it cannot be read. */
+  private Optional<IncrementalScope.Changes> changedSlices(Table t, long fromVersion, long toVersion) {
     String path = ctx.catalog().path(t);
     try {
       Dataset<Row> changes =
@@ -358,9 +363,11 @@ public final class AggregateJob {
               .option("endingVersion", toVersion)
               .load(path);
       ctx.describe("aggregate: changes of " + t.qualifiedName() + " since version " + fromVersion);
-      Set<IncrementalScope.Slice> s = IncrementalScope.slicesOf(changes);
-      LOG.info("aggregate: {} versions {}..{} changed {} province-years", t.qualifiedName(), fromVersion, toVersion, s.size());
-      return Optional.of(s);
+      IncrementalScope.Changes c = IncrementalScope.changesOf(changes);
+      LOG.info(
+          "aggregate: {} versions {}..{} changed {} province-years ({} change-feed rows)",
+          t.qualifiedName(), fromVersion, toVersion, c.slices().size(), c.rows());
+      return Optional.of(c);
     } catch (Exception e) {
       // No change feed on the table, or its history was vacuumed: say so and rebuild.
       LOG.warn("aggregate: cannot read the change feed of {} from version {}: {}", t.qualifiedName(), fromVersion, firstLine(e));

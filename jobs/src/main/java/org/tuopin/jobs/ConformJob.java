@@ -74,6 +74,7 @@ public final class ConformJob {
 
   private static final String ROUND = "_round";
   private static final String FIRST_INGESTED = "_first_ingested";
+  private static final String LINES = "_lines";
   private static final String TARGET = "t";
   private static final String SOURCE = "s";
 
@@ -89,7 +90,7 @@ public final class ConformJob {
   }
 
   /** One pending batch: metadata only, never data. */
-  private record Batch(String id, String province, int year, String kind, int round) {}
+  private record Batch(String id, String province, int year, String kind, int round, long lines) {}
 
   public StageResult execute() {
     Instant start = Instant.now();
@@ -114,7 +115,20 @@ public final class ConformJob {
       RunLog.append(spark, catalog, ctx.runId(), null, r);
       return r;
     }
-    LOG.info("conform: {} pending batch(es) in {} round(s)", batches.size(), rounds(batches));
+    long lines = batches.stream().mapToLong(Batch::lines).sum();
+    LOG.info("conform: {} pending batch(es) of {} lines in {} round(s)", batches.size(), lines, rounds(batches));
+    try (SmallWork small = SmallWork.apply(ctx, STAGE, lines)) {
+      return conform(start, pending, batches, bronzeHh, bronzeMembers, bronzePop, divisions);
+    }
+  }
+
+  /** Validates the pending batches' lines, writes quarantine and silver, and records the run. */
+  private StageResult conform(
+      Instant start, Dataset<Row> pending, List<Batch> batches, Dataset<Row> bronzeHh, Dataset<Row> bronzeMembers,
+      Dataset<Row> bronzePop, Dataset<Row> divisions) {
+    SparkSession spark = ctx.spark();
+    Catalog catalog = ctx.catalog();
+    TuopinConfig.Conform limits = ctx.config().conform();
     Dataset<Row> hhIn = rowsOf(bronzeHh, batches);
     Dataset<Row> membersIn = rowsOf(bronzeMembers, batches);
     Dataset<Row> popIn = rowsOf(bronzePop, batches);
@@ -297,7 +311,8 @@ public final class ConformJob {
                 first(col(IngestedFiles.PROVINCE_CODE)).as(Lineage.PROVINCE),
                 first(col(IngestedFiles.REPORTING_YEAR)).as(Bronze.BATCH_YEAR),
                 first(col(IngestedFiles.KIND)).as(Bronze.BATCH_KIND),
-                min(col(IngestedFiles.INGESTED_AT)).as(FIRST_INGESTED));
+                min(col(IngestedFiles.INGESTED_AT)).as(FIRST_INGESTED),
+                sum(col(IngestedFiles.ROWS)).as(LINES));
     if (!reconformAll) {
       Dataset<Row> done =
           ctx.catalog().read(ctx.spark(), Table.OPS_CONFORMED_BATCHES).select(col(ConformedBatches.BATCH_ID).as(Lineage.BATCH_ID));
@@ -329,11 +344,13 @@ public final class ConformJob {
         pending
             .agg(
                 collect_list(
-                    struct(col(Lineage.BATCH_ID), col(Lineage.PROVINCE), col(Bronze.BATCH_YEAR), col(Bronze.BATCH_KIND), col(ROUND))))
+                    struct(
+                        col(Lineage.BATCH_ID), col(Lineage.PROVINCE), col(Bronze.BATCH_YEAR), col(Bronze.BATCH_KIND), col(ROUND),
+                        col(LINES))))
             .first();
     List<Batch> out = new ArrayList<>();
     for (Row b : agg.<Row>getList(0)) {
-      out.add(new Batch(b.getString(0), b.getString(1), b.getInt(2), b.getString(3), b.getInt(4)));
+      out.add(new Batch(b.getString(0), b.getString(1), b.getInt(2), b.getString(3), b.getInt(4), b.getLong(5)));
     }
     out.sort((a, b) -> a.id().compareTo(b.id()));
     return out;

@@ -50,7 +50,19 @@ public record TuopinConfig(
       int shufflePartitions,
       String logLevel,
       boolean uiEnabled,
-      Map<String, String> extra) {}
+      Map<String, String> extra,
+      SmallWork smallWork) {}
+
+  /**
+   * Spark SQL settings a stage applies while its work is small (tuopin.spark.small-work): a stage
+   * that reads at most maxLines new lines this run (0: never) runs its plans with these settings.
+   */
+  public record SmallWork(long maxLines, Map<String, String> settings) {
+    /** True when work of this many lines is small. */
+    public boolean covers(long lines) {
+      return maxLines > 0 && lines <= maxLines;
+    }
+  }
 
   /** Roots of the layers; any Hadoop path. */
   public record Paths(String warehouse, String landing, String reports, String reference) {}
@@ -150,7 +162,8 @@ public record TuopinConfig(
             r.intInRange("spark.shuffle-partitions", 1, 100_000),
             r.oneOf("spark.log-level", LOG_LEVELS),
             r.bool("spark.ui-enabled"),
-            r.stringMap("spark.extra"));
+            r.stringMap("spark.extra"),
+            new SmallWork(r.longInRange("spark.small-work.max-lines", 0, Long.MAX_VALUE), r.stringMap("spark.small-work.settings")));
     Paths paths =
         new Paths(
             r.string("paths.warehouse", false),
@@ -220,7 +233,7 @@ public record TuopinConfig(
     Set<String> unknown = new TreeSet<>();
     for (Map.Entry<String, ConfigValue> e : c.getConfig(ROOT).entrySet()) {
       String key = e.getKey();
-      if (key.startsWith("spark.extra.")) {
+      if (key.startsWith("spark.extra.") || key.startsWith("spark.small-work.settings.")) {
         continue;
       }
       if (!defaults.hasPath(ROOT + "." + key)) {

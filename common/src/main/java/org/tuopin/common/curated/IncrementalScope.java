@@ -3,6 +3,7 @@ package org.tuopin.common.curated;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
@@ -42,20 +43,29 @@ public final class IncrementalScope {
     }
   }
 
+  /** The province-years that rows touch, and how many rows there are. */
+  public record Changes(Set<Slice> slices, long rows) {}
+
   /**
-   * The distinct slices of change-feed (or any) rows carrying the silver partition columns, as one
-   * aggregate row: a few hundred pairs at most, never data.
+   * The distinct slices of change-feed (or any) rows carrying the silver partition columns, and
+   * the number of rows, as one aggregate row: a few hundred pairs at most, never data.
    */
-  public static Set<Slice> slicesOf(Dataset<Row> rows) {
+  public static Changes changesOf(Dataset<Row> rows) {
     Row agg =
-        rows.agg(collect_set(struct(col(SilverHouseholds.REPORTING_YEAR), col(SilverHouseholds.PROVINCE_CODE)))).first();
+        rows.agg(collect_set(struct(col(SilverHouseholds.REPORTING_YEAR), col(SilverHouseholds.PROVINCE_CODE))), count(lit(1)))
+            .first();
     Set<Slice> out = new TreeSet<>();
     for (Row r : agg.<Row>getList(0)) {
       if (!r.isNullAt(0) && !r.isNullAt(1)) {
         out.add(new Slice(r.getInt(0), r.getString(1)));
       }
     }
-    return out;
+    return new Changes(out, agg.getLong(1));
+  }
+
+  /** The distinct slices of rows carrying the silver partition columns ({@link #changesOf}). */
+  public static Set<Slice> slicesOf(Dataset<Row> rows) {
+    return changesOf(rows).slices();
   }
 
   /**

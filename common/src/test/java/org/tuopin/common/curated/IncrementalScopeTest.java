@@ -50,4 +50,19 @@ class IncrementalScopeTest {
     assertEquals(3L, rows.where(IncrementalScope.in(set(new Slice(2019, "510000"), new Slice(2020, "520000")))).count());
     assertEquals(0L, rows.where(IncrementalScope.in(set())).count());
   }
+
+  @Test
+  void changesCountTheRowsBesideTheirSlices() {
+    var spark = SharedSpark.spark();
+    var rows =
+        spark.sql(
+            "SELECT * FROM VALUES (2019, '510000', 'a'), (2019, '510000', 'b'), (2020, '520000', 'c')"
+                + " AS t(reporting_year, province_code, v)");
+    IncrementalScope.Changes c = IncrementalScope.changesOf(rows);
+    assertEquals(set(new Slice(2019, "510000"), new Slice(2020, "520000")), c.slices());
+    assertEquals(3L, c.rows());
+    IncrementalScope.Changes none = IncrementalScope.changesOf(rows.where("v = 'z'"));
+    assertEquals(set(), none.slices());
+    assertEquals(0L, none.rows());
+  }
 }
