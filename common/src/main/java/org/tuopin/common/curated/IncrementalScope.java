@@ -63,11 +63,6 @@ public final class IncrementalScope {
     return new Changes(out, agg.getLong(1));
   }
 
-  /** The distinct slices of rows carrying the silver partition columns ({@link #changesOf}). */
-  public static Set<Slice> slicesOf(Dataset<Row> rows) {
-    return changesOf(rows).slices();
-  }
-
   /**
    * The household-fact slices to recompute: changed household slices and the year after each
    * (within the last year that exists), and changed member slices.

@@ -46,7 +46,7 @@ class IncrementalScopeTest {
         spark.sql(
             "SELECT * FROM VALUES (2019, '510000', 'a'), (2019, '510000', 'b'), (2020, '520000', 'c'), (2018, '510000', 'd')"
                 + " AS t(reporting_year, province_code, v)");
-    assertEquals(set(new Slice(2018, "510000"), new Slice(2019, "510000"), new Slice(2020, "520000")), IncrementalScope.slicesOf(rows));
+    assertEquals(set(new Slice(2018, "510000"), new Slice(2019, "510000"), new Slice(2020, "520000")), IncrementalScope.changesOf(rows).slices());
     assertEquals(3L, rows.where(IncrementalScope.in(set(new Slice(2019, "510000"), new Slice(2020, "520000")))).count());
     assertEquals(0L, rows.where(IncrementalScope.in(set())).count());
   }
