@@ -118,14 +118,14 @@ public final class ConformJob {
     long lines = batches.stream().mapToLong(Batch::lines).sum();
     LOG.info("conform: {} pending batch(es) of {} lines in {} round(s)", batches.size(), lines, rounds(batches));
     try (SmallWork small = SmallWork.apply(ctx, STAGE, lines)) {
-      return conform(start, pending, batches, bronzeHh, bronzeMembers, bronzePop, divisions);
+      return conform(start, pending, batches, bronzeHh, bronzeMembers, bronzePop, divisions, small);
     }
   }
 
   /** Validates the pending batches' lines, writes quarantine and silver, and records the run. */
   private StageResult conform(
       Instant start, Dataset<Row> pending, List<Batch> batches, Dataset<Row> bronzeHh, Dataset<Row> bronzeMembers,
-      Dataset<Row> bronzePop, Dataset<Row> divisions) {
+      Dataset<Row> bronzePop, Dataset<Row> divisions, SmallWork small) {
     SparkSession spark = ctx.spark();
     Catalog catalog = ctx.catalog();
     TuopinConfig.Conform limits = ctx.config().conform();
@@ -160,10 +160,15 @@ public final class ConformJob {
     // cached plan that reads a table after a write to it, so a cache would be rebuilt from scratch
     // after the members MERGE. The checkpoint cuts the plan from silver. (The member lines are kept
     // as rows: building a columnar cache of them measured slower.)
+    // The check reads the whole year of silver.members, however few the new lines: compiled even
+    // when the rest of a small conform runs interpreted.
     Dataset<Row> conflicts =
-        Preparation.personConflicts(
-                memberFacts, catalog.read(spark, Table.SILVER_MEMBERS), touched, incomingMembers <= broadcastRows(spark))
-            .localCheckpoint(true);
+        small.withSessionSettings(
+            "conform: persons in two households (a year of silver.members)",
+            () ->
+                Preparation.personConflicts(
+                        memberFacts, catalog.read(spark, Table.SILVER_MEMBERS), touched, incomingMembers <= broadcastRows(spark))
+                    .localCheckpoint(true));
     long conflictRows = conflicts.count();
     LOG.info("conform: {} person-years found in two households", conflictRows);
     // Small (the usual case: a handful or none): broadcast, so the member lines are not shuffled

@@ -2,6 +2,7 @@ package org.tuopin.jobs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.RuntimeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,40 @@ public final class SmallWork implements AutoCloseable {
     return !before.isEmpty();
   }
 
+  /**
+   * Runs one step of the stage with the session's own settings, and applies the small-work settings
+   * again after it. For a step whose input is not the small work itself: finding the persons of a
+   * few new lines in two households reads a whole year of silver.members, which generated code
+   * runs several times faster (docs/performance.md). The step must run its Spark jobs before it
+   * returns (a count, an eager checkpoint): a plan is compiled or not when it executes.
+   *
+   * @param step named in the log line
+   */
+  public <T> T withSessionSettings(String step, Supplier<T> work) {
+    if (!applied()) {
+      return work.get();
+    }
+    Map<String, String> small = new LinkedHashMap<>();
+    for (String k : before.keySet()) {
+      small.put(k, conf.get(k));
+    }
+    restore();
+    LOG.info("{}: with the session's own settings", step);
+    try {
+      return work.get();
+    } finally {
+      small.forEach(conf::set);
+    }
+  }
+
   @Override
   public void close() {
+    restore();
+    before.clear();
+  }
+
+  /** Puts the session's values of the small-work keys back (keeps them recorded). */
+  private void restore() {
     for (Map.Entry<String, String> e : before.entrySet()) {
       if (e.getValue() == null) {
         conf.unset(e.getKey());
@@ -63,6 +96,5 @@ public final class SmallWork implements AutoCloseable {
         conf.set(e.getKey(), e.getValue());
       }
     }
-    before.clear();
   }
 }

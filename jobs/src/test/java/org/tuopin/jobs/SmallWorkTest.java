@@ -2,6 +2,7 @@ package org.tuopin.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -50,6 +51,33 @@ class SmallWorkTest {
 
     assertEquals(partitions, conf.get(SET_BEFORE));
     assertFalse(conf.contains(UNSET_BEFORE), "a setting the session did not have is removed again");
+  }
+
+  @Test
+  void aStepRunsWithTheSessionsOwnSettingsAndTheSmallWorkSettingsComeBackAfterIt() throws IOException {
+    RuntimeConfig conf = SharedSpark.spark().conf();
+    String partitions = conf.get(SET_BEFORE);
+    try (SmallWork small = SmallWork.apply(context(100), "conform", 10)) {
+      String inside = small.withSessionSettings("a big step", () -> conf.get(SET_BEFORE) + "/" + conf.contains(UNSET_BEFORE));
+      assertEquals(partitions + "/false", inside, "the session's value, and a key it did not have is unset");
+      assertEquals("7", conf.get(SET_BEFORE));
+      assertEquals("on", conf.get(UNSET_BEFORE));
+
+      assertThrows(
+          IllegalStateException.class,
+          () -> small.withSessionSettings("a failing step", () -> {
+            throw new IllegalStateException("failed");
+          }));
+      assertEquals("7", conf.get(SET_BEFORE), "back after a step that failed too");
+      assertEquals("on", conf.get(UNSET_BEFORE));
+    }
+    assertEquals(partitions, conf.get(SET_BEFORE));
+    assertFalse(conf.contains(UNSET_BEFORE));
+
+    try (SmallWork none = SmallWork.apply(context(100), "conform", 101)) {
+      assertEquals(partitions, none.withSessionSettings("a step of large work", () -> conf.get(SET_BEFORE)));
+      assertFalse(conf.contains(UNSET_BEFORE));
+    }
   }
 
   @Test
