@@ -1,18 +1,26 @@
 package org.tuopin.jobs;
 
-import io.delta.tables.DeltaTable;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.tuopin.common.catalog.Table;
+import scala.Option;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
 
 /** Small Delta helpers shared by the jobs. */
 public final class DeltaTables {
   private DeltaTables() {}
 
-  /** The latest committed version of the Delta table at a path. */
+  /**
+   * The latest committed version of the Delta table at a path: its log's listing, on the driver (no
+   * Spark job; the table's log is cached by the session, as for a read).
+   */
   public static long latestVersion(SparkSession spark, String path) {
-    return lastCommit(spark, path).version();
+    return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();
   }
 
   /** A commit of a Delta table: its version and its operation metrics (numOutputRows, numTargetRowsInserted ...). */
@@ -30,12 +38,26 @@ public final class DeltaTables {
   }
 
   /**
-   * The latest commit of the Delta table at a path, read from the table's history (the last commit
-   * file, on the driver): what a writer learns of its own write without reading the table again.
+   * The latest commit of the Delta table at a path: its version and the metrics its commit file
+   * recorded, read on the driver from that one file (no Spark job, unlike the table's history): what
+   * a writer learns of its own write without reading the table again.
    */
   public static Commit lastCommit(SparkSession spark, String path) {
-    Row last = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").first();
-    return new Commit(last.getLong(0), last.isNullAt(1) ? Map.of() : last.getJavaMap(1));
+    DeltaLog log = DeltaLog.forTable(spark, path);
+    long version = log.update(false, Option.empty(), Option.empty()).version();
+    scala.collection.Iterator<Tuple2<Object, Seq<Action>>> changes = log.getChanges(version, false);
+    while (changes.hasNext()) {
+      Tuple2<Object, Seq<Action>> commit = changes.next();
+      if ((Long) commit._1() != version) {
+        continue;
+      }
+      for (Action a : JavaConverters.seqAsJavaList(commit._2())) {
+        if (a instanceof CommitInfo info && info.operationMetrics().isDefined()) {
+          return new Commit(version, JavaConverters.mapAsJavaMap(info.operationMetrics().get()));
+        }
+      }
+    }
+    return new Commit(version, Map.of());
   }
 
   /** {@link #lastCommit(SparkSession, String)} of a catalogue table. */
