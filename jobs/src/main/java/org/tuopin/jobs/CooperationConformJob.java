@@ -69,6 +69,7 @@ public final class CooperationConformJob {
     long quarantined = 0;
     long refusedLines = 0;
     Timestamp measuredAt = Timestamp.from(start);
+    ctx.describe("conform-cooperation: compare bronze, ref and rules with the last conform-cooperation");
     List<Cooperation.File> delivered = new ArrayList<>();
     for (Cooperation.File f : Cooperation.File.values()) {
       if (catalog.exists(ctx.spark(), f.bronze())) {
