@@ -59,7 +59,7 @@ public final class SmallWork implements AutoCloseable {
    * Runs one step of the stage with the session's own settings, and applies the small-work settings
    * again after it. For a step whose input is not the small work itself: finding the persons of a
    * few new lines in two households reads a whole year of silver.members, which generated code
-   * runs several times faster (docs/performance.md). The step must run its Spark jobs before it
+   * runs almost three times faster (docs/performance.md). The step must run its Spark jobs before it
    * returns (a count, an eager checkpoint): a plan is compiled or not when it executes.
    *
    * @param step named in the log line
